@@ -1,0 +1,53 @@
+# chipexport course: `make lab` to work, `make test` to check everything (see README.md).
+# Both create the virtual environment .venv on first use, installing exactly the pinned
+# versions of requirements.lock (what students and Binder get) and requirements-test.lock.
+
+PYTHON ?= python3
+PORT ?= 8888
+LAB_ARGS ?=
+PYTEST_ARGS ?=
+KERNEL := python3
+CELL_TIMEOUT := 300
+
+VENV := .venv
+PY := $(VENV)/bin/python
+LOCKS := -c requirements.lock -c requirements-test.lock
+PIP := $(PY) -m pip install --disable-pip-version-check --quiet $(LOCKS)
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+.PHONY: lab test execute venv venv-test lock clean
+
+lab: $(VENV)/.runtime
+	$(VENV)/bin/jupyter lab notebooks/00_course_guide.ipynb --ip=127.0.0.1 --port=$(PORT) $(ALLOW_ROOT) $(LAB_ARGS)
+
+test: $(VENV)/.test
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Re-run every notebook of notebooks/ (and solutions/, once it exists) top to bottom and
+# save the outputs: the only way notebooks get their outputs.
+execute: $(VENV)/.runtime
+	$(PY) tools/execute_notebooks.py --kernel $(KERNEL) --timeout $(CELL_TIMEOUT) notebooks solutions
+
+venv: $(VENV)/.runtime
+venv-test: $(VENV)/.test
+
+$(VENV)/bin/python:
+	@$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); echo; \
+	  echo "Could not create a virtual environment with '$(PYTHON) -m venv'."; \
+	  echo "On Debian or Ubuntu, install the venv module first:  sudo apt install python3-venv"; \
+	  echo "then run make again."; exit 1; }
+
+$(VENV)/.runtime: $(VENV)/bin/python pyproject.toml requirements.lock requirements-test.lock
+	$(PIP) -e .
+	@touch $@
+
+$(VENV)/.test: $(VENV)/.runtime
+	$(PIP) -e '.[test]'
+	@touch $@
+
+# Maintainers: re-pin requirements*.lock and environment.yml from fresh virtual environments.
+lock:
+	$(PYTHON) tools/lock.py
+
+clean:
+	rm -rf $(VENV) artifacts .hypothesis

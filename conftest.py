@@ -1,0 +1,81 @@
+"""Set-up for every test run, loaded by pytest before any test or notebook is collected.
+
+1. Jupyter, IPython and matplotlib configuration folders point at a temporary folder,
+   so a developer's own settings cannot change results, and tests write nothing at home.
+2. The offline guard: no connection beyond loopback, both in this process and, through
+   a startup file in the temporary IPYTHONDIR, in every kernel nbval or a test starts.
+3. Hypothesis runs derandomized (and without a database) under CI=true.
+"""
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+OFFLINE_GUARD = '''
+def _chipexport_offline_guard():
+    """Refuse socket connections beyond loopback (installed by the chipexport tests)."""
+    import ipaddress
+    import socket
+
+    def allowed(sock, address):
+        if sock.family == getattr(socket, "AF_UNIX", None):
+            return True
+        host = address[0] if isinstance(address, tuple) else address
+        if host in ("localhost", "", None):
+            return True
+        try:
+            return ipaddress.ip_address(host).is_loopback
+        except ValueError:
+            return False
+
+    def guard(real):
+        def connect(self, address):
+            if not allowed(self, address):
+                raise ConnectionRefusedError(
+                    f"chipexport tests run offline: connection to {address!r} refused "
+                    "(only loopback is allowed)")
+            return real(self, address)
+        return connect
+
+    if not getattr(socket.socket.connect, "_chipexport_guard", False):
+        for name in ("connect", "connect_ex"):
+            guarded = guard(getattr(socket.socket, name))
+            guarded._chipexport_guard = True
+            setattr(socket.socket, name, guarded)
+
+
+_chipexport_offline_guard()
+del _chipexport_offline_guard
+'''
+
+TEST_HOME = Path(tempfile.mkdtemp(prefix="chipexport-tests-"))
+CONFIG_DIRS = {
+    "JUPYTER_CONFIG_DIR": "jupyter-config",
+    "JUPYTER_DATA_DIR": "jupyter-data",
+    "JUPYTER_RUNTIME_DIR": "jupyter-runtime",
+    "IPYTHONDIR": "ipython",
+    "MPLCONFIGDIR": "matplotlib",
+}
+for _var, _sub in CONFIG_DIRS.items():
+    (TEST_HOME / _sub).mkdir()
+    os.environ[_var] = str(TEST_HOME / _sub)
+os.environ.pop(  # tests find the repository's datasets unless a test sets this itself
+    "CHIPEXPORT_DATA", None)
+_startup = TEST_HOME / "ipython" / "profile_default" / "startup"
+_startup.mkdir(parents=True)
+(_startup / "00-chipexport-offline.py").write_text(OFFLINE_GUARD)
+exec(compile(OFFLINE_GUARD, "chipexport-offline-guard", "exec"))
+
+try:
+    from hypothesis import settings
+
+    settings.register_profile("ci", derandomize=True, database=None, deadline=None)
+    settings.register_profile("dev", deadline=None)
+    settings.load_profile("ci" if os.environ.get("CI") == "true" else "dev")
+except ImportError:  # hypothesis is a test extra; the unit layer says so if it is missing
+    pass
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(TEST_HOME, ignore_errors=True)

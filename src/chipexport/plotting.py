@@ -1,0 +1,124 @@
+"""The one figure style of the course.
+
+- Colours from the Okabe-Ito palette, which stays distinct for the common forms of
+  colour blindness; every series also differs by marker or line style, so a figure
+  reads in greyscale too.
+- Lowercase axis labels, no title inside the figure (the sentence above it says what
+  it shows), spines kept, lines 2 points wide.
+- A source line under every figure, built from the dataset rows it plots.
+- Figures are laid out with constrained_layout and saved as PNG at 100 dpi without
+  a tight bounding box (fast, and the same size every time).
+"""
+
+import io
+import urllib.parse
+
+import matplotlib
+import matplotlib.pyplot as plt
+
+from . import data
+
+#: Okabe-Ito colours, in the order series use them.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
+LINESTYLES = ["-", "--", ":", "-."]
+GREY = "#999999"
+
+STYLE = {
+    "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
+    "lines.linewidth": 2,
+    "font.size": 10,
+    "axes.labelsize": 10,
+    "legend.fontsize": 9,
+    "legend.frameon": False,
+    "axes.grid": True,
+    "grid.color": "#dddddd",
+    "grid.linewidth": 0.6,
+    "figure.dpi": 100,
+    "savefig.dpi": 100,
+}
+SOURCE_BAND = 0.07  # share of the figure height kept free for the source line
+MAX_IDS_SHOWN = 6
+
+
+def series_style(i):
+    """Colour, marker and line style of series number i (0, 1, 2, ...)."""
+    return {"color": PALETTE[i % len(PALETTE)], "marker": MARKERS[i % len(MARKERS)],
+            "linestyle": LINESTYLES[i % len(LINESTYLES)]}
+
+
+def figure(width=7.0, height=4.2, nrows=1, ncols=1, **subplot_kw):
+    """A new figure in the course style: (fig, ax), or (fig, axes) for several panels.
+
+    width, height: size in inches. The bottom band is kept for the source line.
+    """
+    with plt.rc_context(STYLE):
+        fig, axes = plt.subplots(nrows, ncols, figsize=(width, height), subplot_kw=subplot_kw)
+    fig.set_layout_engine("constrained", rect=(0, SOURCE_BAND, 1, 1 - SOURCE_BAND / 4))
+    return fig, axes
+
+
+def decorate(ax, xlabel=None, ylabel=None, legend=False, **kwargs):
+    """Label the axes (lowercase, with units) and apply any other Axes setting by name.
+
+    Example: decorate(ax, xlabel="tpp", ylabel="performance density (tpp per mm²)",
+    xscale="log").
+    """
+    if xlabel is not None:
+        ax.set_xlabel(xlabel)
+    if ylabel is not None:
+        ax.set_ylabel(ylabel)
+    if kwargs:
+        ax.set(**kwargs)
+    if legend:
+        ax.legend()
+    return ax
+
+
+def _host(url):
+    host = urllib.parse.urlparse(url).netloc.lower().split(":")[0]
+    return host[4:] if host.startswith("www.") else host
+
+
+def source_text(*parts):
+    """The source line for the rows plotted: source_text(("chips", ["CH-H20", "CH-H100"]), ...).
+
+    Names the dataset file, the row ids (the first few, then how many more) and the
+    web hosts the rows were read from.
+    """
+    pieces, hosts = [], []
+    for name, ids in parts:
+        ids = list(dict.fromkeys(ids))
+        df = data.load(name).set_index("id")
+        unknown = [i for i in ids if i not in df.index]
+        if unknown:
+            raise ValueError(f"No rows {unknown} in {name}; a source line names rows that exist.")
+        for url in df.loc[ids, "source_url"]:
+            if _host(url) not in hosts:
+                hosts.append(_host(url))
+        shown = ", ".join(ids[:MAX_IDS_SHOWN])
+        more = f" and {len(ids) - MAX_IDS_SHOWN} more" if len(ids) > MAX_IDS_SHOWN else ""
+        pieces.append(f"{name}.csv {shown}{more}")
+    host_list = ", ".join(hosts[:4]) + (f" and {len(hosts) - 4} more" if len(hosts) > 4 else "")
+    return f"Source: {'; '.join(pieces)} (read from {host_list})."
+
+
+def source_line(fig, *parts):
+    """Write (or rewrite in place) the source line under `fig`.
+
+    Returns nothing, so it can end a notebook cell without printing an object.
+    """
+    text = source_text(*parts)
+    artist = getattr(fig, "_chipexport_source", None)
+    if artist is None:
+        fig._chipexport_source = fig.text(0.01, 0.012, text, fontsize=7.5, color="#444444",
+                                          ha="left", va="bottom", wrap=True)
+    else:
+        artist.set_text(text)
+
+
+def png_bytes(fig):
+    """The figure as PNG bytes, at 100 dpi and without a tight bounding box."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=100)
+    return buffer.getvalue()

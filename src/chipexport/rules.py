@@ -1,0 +1,192 @@
+"""The export-control tests for AI chips, as arithmetic.
+
+- `tpp`: total processing performance, the rule's measure of compute.
+- `performance_density`: TPP per mm2 of die, added in 2023 against "many small chips".
+- `classify`: the ECCN 3A090 tier of a chip under the 2022 or the 2023 rule.
+- `h200_rule_2026`: whether a chip is inside the January 2026 case-by-case zone.
+
+Every boundary comes from `datasets/thresholds.csv` (one row per boundary, with its
+source); this module holds no threshold number. Pass `thresholds=` to try other lines.
+The rule text itself was read through secondary sources (see the thresholds rows).
+"""
+
+import math
+import numbers
+
+from . import data
+
+OUTSIDE = "outside 3A090"
+UNDETERMINED = "undetermined (PD unknown)"
+RULES = ("2022", "2023")
+
+
+# ----------------------------------------------------------------------------- checking input
+
+def _number(value, what, example):
+    """`value` as a float, or a ValueError that says what was expected and what came in."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise ValueError(f"{what} should be a number (for example {example}); got {value!r}.")
+    number = float(value)
+    if math.isnan(number) or math.isinf(number):
+        raise ValueError(f"{what} should be a finite number (for example {example}); got {value!r}.")
+    if number < 0:
+        raise ValueError(f"{what} cannot be negative (for example {example}); got {value!r}.")
+    return number
+
+
+# ----------------------------------------------------------------------------- the two measures
+
+def tpp(dense_tops, bit_length):
+    """Total processing performance: dense tera-operations per second x bit length.
+
+    dense_tops: dense (not sparse) throughput at one precision, in TOPS or TFLOPS, as a
+        datasheet prints it (one multiply-accumulate counted as two operations).
+    bit_length: bits of that precision, e.g. 16 for FP16, 8 for FP8 or INT8, 4 for FP4.
+
+    A chip's TPP is the largest value over the precisions it supports.
+    Example: the H20's 296 dense FP8 TFLOPS give tpp(296, 8) == 2368.
+    """
+    dense_tops = _number(dense_tops, "dense_tops (dense TOPS or TFLOPS)", 296)
+    bit_length = _number(bit_length, "bit_length (bits per operand, e.g. 8)", 8)
+    if bit_length == 0:
+        raise ValueError("bit_length must be more than 0 (for example 8 for FP8); got 0.")
+    return dense_tops * bit_length
+
+
+def performance_density(tpp, die_area_mm2):
+    """Performance density: TPP divided by the applicable die area in mm2.
+
+    The applicable area is that of the logic dies made on a FinFET or newer process
+    (memory stacks such as HBM do not count). Example: H20, 2368 / 814 = 2.91.
+    """
+    tpp = _number(tpp, "tpp (total processing performance)", 2368)
+    die_area_mm2 = _number(die_area_mm2, "die_area_mm2 (die area in mm2)", 814)
+    if die_area_mm2 == 0:
+        raise ValueError("die_area_mm2 must be more than 0 (for example 814); got 0.")
+    return tpp / die_area_mm2
+
+
+# ----------------------------------------------------------------------------- thresholds
+
+def threshold_table(thresholds=None):
+    """The thresholds as a DataFrame: thresholds.csv, with values replaced from `thresholds`.
+
+    `thresholds` may be None (the dataset as it is), a mapping {threshold id: new value},
+    e.g. {"TH-2023-B1-TPP-MIN": 2300}, or a whole table with the columns of thresholds.csv.
+    """
+    if thresholds is None:
+        return data.load("thresholds")
+    if hasattr(thresholds, "columns"):
+        needed = {"id", "rule", "tier", "prong", "scope", "parameter", "bound", "inclusive", "value"}
+        missing = needed - set(thresholds.columns)
+        if missing:
+            raise ValueError(f"A thresholds table needs the columns of thresholds.csv; missing: {sorted(missing)}.")
+        return thresholds
+    if not hasattr(thresholds, "items"):
+        raise ValueError("thresholds should be a mapping such as {'TH-2023-B1-TPP-MIN': 2300} "
+                         f"or a table like thresholds.csv; got {type(thresholds).__name__}.")
+    table = data.load("thresholds")
+    for tid, value in thresholds.items():
+        if tid not in set(table["id"]):
+            raise ValueError(f"There is no threshold '{tid}'. The ids are: {', '.join(table['id'])}.")
+        table.loc[table["id"] == tid, "value"] = _number(value, f"the new value of {tid}", 2300)
+    return table
+
+
+def _meets(value, bound, inclusive, limit):
+    """Whether `value` meets one boundary: True, False, or None when the value is unknown."""
+    if value is None:
+        return None
+    if bound == "min":
+        return value >= limit if inclusive else value > limit
+    return value <= limit if inclusive else value < limit
+
+
+def _all(results):
+    """AND with unknowns: False wins, then unknown (None), then True."""
+    if False in results:
+        return False
+    return None if None in results else True
+
+
+def _any(results):
+    """OR with unknowns: True wins, then unknown (None), then False."""
+    if True in results:
+        return True
+    return None if None in results else False
+
+
+def _prongs(table, rule, scopes):
+    """{tier: {prong: [(parameter, bound, inclusive, value), ...]}} for one rule, tiers sorted."""
+    rows = table[(table["rule"] == rule) & (table["scope"].isin(scopes))]
+    spec = {}
+    for r in rows.sort_values(["tier", "prong"]).itertuples():
+        spec.setdefault(r.tier, {}).setdefault(r.prong, []).append(
+            (r.parameter, r.bound, bool(r.inclusive), float(r.value)))
+    return spec
+
+
+def _tiers_met(spec, values):
+    """{tier: True/False/None}: boundaries of a prong joined by AND, prongs of a tier by OR."""
+    return {tier: _any([_all([_meets(values[p], bound, incl, limit) for p, bound, incl, limit in prong])
+                        for prong in prongs.values()])
+            for tier, prongs in spec.items()}
+
+
+# ----------------------------------------------------------------------------- classification
+
+def classify(tpp, pd=None, *, rule="2023", datacenter=True, io_gbs=None, thresholds=None):
+    """The ECCN 3A090 tier of a chip: '3A090.a', '3A090.b', '3A090' (2022) or 'outside 3A090'.
+
+    tpp: total processing performance (see `tpp()`).
+    pd: performance density in TPP per mm2, or None when the die area is unknown; then the
+        tier is returned if TPP alone decides it, else 'undetermined (PD unknown)'.
+    rule: '2023' (Oct 2023 update: TPP and PD) or '2022' (Oct 2022 rule: TPP and I/O).
+    datacenter: whether the chip is designed or marketed for datacenters (2023 rule only;
+        other chips are caught only at the highest TPP line).
+    io_gbs: aggregate bidirectional I/O bandwidth in GB/s; required for the 2022 rule.
+    thresholds: other boundary values to try (see `threshold_table`).
+
+    'outside 3A090' does not mean "free to export": from April 2025 the H20 needed a
+    licence by a letter to Nvidia although it was outside 3A090.
+    """
+    rule = str(rule)
+    if rule not in RULES:
+        hint = " For the January 2026 zone use h200_rule_2026()." if rule == "2026" else ""
+        raise ValueError(f"rule should be '2022' or '2023'; got {rule!r}.{hint}")
+    values = {"tpp": _number(tpp, "tpp (total processing performance)", 2368), "pd": None,
+              "io_gbs": None, "dram_gbs": None}
+    if pd is not None:
+        values["pd"] = _number(pd, "pd (performance density, TPP per mm2)", 2.91)
+    if not isinstance(datacenter, bool):
+        raise ValueError(f"datacenter should be True or False; got {datacenter!r}.")
+    if rule == "2022":
+        if io_gbs is None:
+            raise ValueError("The 2022 rule also tests I/O bandwidth: pass io_gbs, the aggregate "
+                             "I/O in GB/s (for example io_gbs=400 for the A800).")
+        values["io_gbs"] = _number(io_gbs, "io_gbs (aggregate I/O bandwidth in GB/s)", 400)
+    scopes = ["all", "datacenter" if datacenter else "non-datacenter"]
+    for tier, met in _tiers_met(_prongs(threshold_table(thresholds), rule, scopes), values).items():
+        if met:
+            return tier
+        if met is None:
+            return UNDETERMINED
+    return OUTSIDE
+
+
+def h200_rule_2026(tpp, dram_gbs, *, thresholds=None):
+    """Whether a chip is inside the January 2026 case-by-case zone (True or False).
+
+    tpp: total processing performance; dram_gbs: total DRAM bandwidth in GB/s
+    (multiply a datasheet's TB/s by 1000).
+
+    This is the technical zone only. It does not model the rule's other conditions
+    (independent third-party testing in the US, China volumes capped at 50 % of US
+    volumes, supply certifications, know-your-customer checks), nor the separate 25 %
+    import tariff set by proclamation, nor that it covers exports from the US only.
+    """
+    values = {"tpp": _number(tpp, "tpp (total processing performance)", 15832),
+              "dram_gbs": _number(dram_gbs, "dram_gbs (DRAM bandwidth in GB/s)", 3350),
+              "pd": None, "io_gbs": None}
+    met = _tiers_met(_prongs(threshold_table(thresholds), "2026", ["all"]), values)
+    return bool(_any(list(met.values())))
