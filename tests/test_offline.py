@@ -13,13 +13,15 @@ def test_this_process_cannot_reach_beyond_loopback():
 
 
 def test_loopback_stays_open():
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(1)
-    threading.Thread(target=lambda: server.accept()[0].close(), daemon=True).start()
-    with socket.create_connection(server.getsockname(), timeout=5):
-        pass
-    server.close()
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(1)
+        accepter = threading.Thread(target=lambda: server.accept()[0].close())
+        accepter.start()
+        with socket.create_connection(server.getsockname(), timeout=5):
+            pass
+        accepter.join(timeout=5)
+        assert not accepter.is_alive()
 
 
 def test_kernels_start_with_the_guard():
