@@ -15,7 +15,7 @@ LOCKS := -c requirements.lock -c requirements-test.lock
 PIP := $(PY) -m pip install --disable-pip-version-check --quiet $(LOCKS)
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test execute venv venv-test lock clean
+.PHONY: lab test execute exercises venv venv-test lock clean
 
 lab: $(VENV)/.runtime
 	$(VENV)/bin/jupyter lab notebooks/00_course_guide.ipynb --ip=127.0.0.1 --port=$(PORT) $(ALLOW_ROOT) $(LAB_ARGS)
@@ -27,6 +27,10 @@ test: $(VENV)/.test
 # save the outputs: the only way notebooks get their outputs.
 execute: $(VENV)/.runtime
 	$(PY) tools/execute_notebooks.py --kernel $(KERNEL) --timeout $(CELL_TIMEOUT) notebooks solutions
+
+# Write exercises/ from solutions/; an exercise a student changed is kept (see README).
+exercises: $(VENV)/.runtime
+	$(PY) -m chipexport.exercises build
 
 venv: $(VENV)/.runtime
 venv-test: $(VENV)/.test

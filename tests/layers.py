@@ -25,6 +25,9 @@ LAYER_OF_FILE = {
     "test_notebooks.py": "executed",
     "test_lab.py": "lab",
     "test_offline.py": "offline",
+    "test_checks.py": "checks",
+    "test_exercises.py": "exercises",
+    "test_pipeline.py": "exercises",
 }
 SKIPPED_LAYERS = {}
 
