@@ -28,6 +28,8 @@ LAYER_OF_FILE = {
     "test_checks.py": "checks",
     "test_exercises.py": "exercises",
     "test_pipeline.py": "exercises",
+    "test_widgets.py": "widgets",
+    "test_browser.py": "browser",
 }
 SKIPPED_LAYERS = {}
 

@@ -52,10 +52,15 @@ def classify_source(url, text=""):
     """Tier, kind, publisher and via of the page at `url` (text: research title/publisher)."""
     tier, kind, publisher, via = HOSTS[host_of(url)]
     for pattern, p_tier, p_publisher, p_via in COPY_PATTERNS:
-        if pattern in text:
+        if pattern in text or pattern in url:
             tier, publisher, via = p_tier, p_publisher, p_via.format(host=host_of(url))
             break
     return tier, kind, publisher, via
+
+
+def capped(confidence, tier):
+    """research/README.md: a tier-2 ('as reported') row has confidence at most medium."""
+    return "medium" if tier == AS_REPORTED and confidence == "high" else confidence
 
 
 def iso_date(text):
@@ -64,6 +69,16 @@ def iso_date(text):
     if re.fullmatch(r"\d{4}(-\d{2}){0,2}", text):
         return text
     return NO_DATE
+
+
+HOST_NOTES = {
+    "econotimes.com": "[course note] The research recorded an error in another EconoTimes article "
+                      "(it credited the July 2025 relaxation to 'the Biden administration'; timeline_notes.md section 4).",
+}
+
+
+def host_note(url):
+    return HOST_NOTES.get(host_of(url), "")
 
 
 def is_flagged(notes):
@@ -104,28 +119,28 @@ TIMELINE_ADDED = [
          tier=AS_REPORTED, kind="news",
          notes="Trade Law Daily reported that the requirements suggest an 'is-informed' letter from BIS (http://stage.tradelawdaily.com/article/2022/09/02/new-license-requirements-for-nvidia-chips-suggest-isinformed-letter-from-bis-2209010059?BC=bc_67127d40d872d). Research: eccn_thresholds.md section 1."),
     dict(date="2022-10-13", date_kind="published", actor="BIS/Commerce", category="rule",
-         event="The October 2022 rule was published in the Federal Register (87 FR 62186); its changes to the control list had already taken effect on 7 October.",
+         event="The October 2022 rule was published in the Federal Register (87 FR 62186).",
          source_url="https://api.ai-analytics.org/commerce-rule/2022-21658",
          source_title="Commerce rule record 2022-21658 (87 FR 62186; published 2022-10-13; effective 2022-10-07)",
-         source_publisher="Federal Register record (mirror)", source_date=NO_DATE, confidence="high",
-         tier=AS_FACT, kind="official", via="mirror of the Federal Register record",
-         notes="Research: eccn_thresholds.md section 1 (other parts of the rule took effect on 12 and 21 Oct 2022)."),
+         source_publisher="Federal Register metadata (third-party site)", source_date=NO_DATE, confidence="high",
+         tier=AS_REPORTED, kind="official", via="copy of the Federal Register metadata on a third-party site",
+         notes="Research: eccn_thresholds.md section 1. The effective dates were staged (control-list changes 7 Oct 2022, other parts 12 and 21 Oct 2022); the research rates those dates medium."),
     dict(date="2023-10-25", date_kind="published", actor="BIS/Commerce", category="rule",
          event="The October 2023 update was published in the Federal Register (88 FR 73458), eight days after BIS announced it.",
          source_url="https://federalstatelaw.com/federal-register/2023-23055",
          source_title="Federal Register 2023-23055 record (published 25 Oct 2023, effective 17 Nov 2023)",
-         source_publisher="Federal Register record (mirror)", source_date=NO_DATE, confidence="high",
-         tier=AS_FACT, kind="official", via="mirror of the Federal Register record",
+         source_publisher="Federal Register metadata (third-party site)", source_date=NO_DATE, confidence="high",
+         tier=AS_REPORTED, kind="official", via="copy of the Federal Register metadata on a third-party site",
          notes="Research: eccn_thresholds.md section 2."),
     dict(date="2023-11-17", date_kind="effective", actor="BIS/Commerce", category="rule",
          event="The October 2023 update took effect, one month after it was announced.",
          source_url="https://federalstatelaw.com/federal-register/2023-23055",
          source_title="Federal Register 2023-23055 record (published 25 Oct 2023, effective 17 Nov 2023)",
-         source_publisher="Federal Register record (mirror)", source_date=NO_DATE, confidence="high",
-         tier=AS_FACT, kind="official", via="mirror of the Federal Register record",
-         notes="Two law-firm notes give 16 Nov 2023; the Federal Register date is 17 Nov. For Nvidia's datacenter chips the government made the requirement apply immediately on 23 Oct 2023 ([[2023-10-23]])."),
+         source_publisher="Federal Register metadata (third-party site)", source_date=NO_DATE, confidence="high",
+         tier=AS_REPORTED, kind="official", via="copy of the Federal Register metadata on a third-party site",
+         notes="Two law-firm notes give 16 Nov 2023; the Federal Register date is 17 Nov. For Nvidia's datacenter chips with TPP of 4800 or more (A100, A800, H100, H800, L40S) the government made the requirement apply immediately on 23 Oct 2023 ([[2023-10-23]])."),
     dict(date="2024-04-04", date_kind="effective", actor="BIS/Commerce", category="rule",
-         event="A corrections rule (89 FR 23876) split licence exception NAC into NAC, which needs prior notification to BIS (Macau and Country Group D:5), and ACA, which does not (D:1 and D:4 destinations), effective the same day.",
+         event="A corrections rule (89 FR 23876) split licence exception NAC into NAC, which needs prior notification to BIS (Macau and Country Group D:5), and ACA, which does not (D:1 and D:4 destinations other than Macau and D:5, and in-country transfers), effective the same day.",
          source_url="https://www.globaltradeandsanctionslaw.com/export-controls-advanced-computing-and-semiconductor-manufacturing/",
          source_title="Correcting and Clarifying Export Controls Issued on Advanced Computing and Semiconductor Manufacturing Items",
          source_publisher="Global Trade & Sanctions Law (law-firm blog)", source_date=NO_DATE, confidence="high",
@@ -150,6 +165,7 @@ def build_timeline(research):
         tier, kind, publisher, via = classify_source(r["source_url"], r["source_publisher"])
         note = next((n for (d, start), n in TIMELINE_NOTES.items()
                      if r["date"] == d and r["event"].startswith(start)), "")
+        note = " ".join(x for x in (note, host_note(r["source_url"])) if x)
         if r["confidence"] == "low":
             tier = NOT_AS_FACT
         rows.append(dict(
@@ -158,13 +174,12 @@ def build_timeline(research):
             event=r["event"], actor=r["actor"], category=r["category"], source_type=kind,
             notes=note, source_url=r["source_url"], source_title=r["source_title"],
             source_publisher=r["source_publisher"], source_date=iso_date(r["source_date"]),
-            via=via, source_tier=tier, confidence=r["confidence"]))
-    used = {n for n in TIMELINE_NOTES.values()}
-    matched = {r["notes"] for r in rows}
-    assert used <= matched, f"timeline notes not matched: {used - matched}"
+            via=via, source_tier=tier, confidence=capped(r["confidence"], tier)))
+    used = set(TIMELINE_NOTES.values())
+    assert all(any(n in r["notes"] for r in rows) for n in used), "a timeline note matched no row"
     for j, a in enumerate(TIMELINE_ADDED, len(rows) + 1):
         rows.append(dict(a, id=f"TL-{j:03d}", source_type=a["kind"], source_tier=a["tier"],
-                         via=a.get("via", "")))
+                         via=a.get("via", ""), confidence=capped(a["confidence"], a["tier"])))
     resolve_references(rows)
     write("timeline", TIMELINE_FIELDS, rows)
     return rows
@@ -194,9 +209,10 @@ def build_claims(research):
             tier = NOT_AS_FACT
         rows.append(dict(
             id=r["claim_id"], claim=r["claim"], claim_type=r["claim_type"], verdict=r["verdict"],
-            what_sources_say=r["what_sources_say"], notes=r["notes"],
+            what_sources_say=r["what_sources_say"],
+            notes=" ".join(x for x in (r["notes"], host_note(r["source_url"])) if x),
             source_url=r["source_url"], source_title=r["source_title"], source_publisher=publisher,
-            source_date=NO_DATE, via=via, source_tier=tier, confidence=conf))
+            source_date=NO_DATE, via=via, source_tier=tier, confidence=capped(conf, tier)))
     write("claims", CLAIM_FIELDS, rows)
 
 
@@ -216,6 +232,16 @@ CHIP_IDS = {
     "Huawei Ascend 910B1": "CH-910B1", "Huawei Ascend 910B2": "CH-910B2",
     "Huawei Ascend 910B3": "CH-910B3", "Huawei Ascend 910B4": "CH-910B4",
     "Huawei Ascend 910C": "CH-910C", "Cambricon MLU370-X8": "CH-MLU370X8",
+}
+# The URL cited as a chip's source: the first one the research lists, unless a stronger
+# page among its URLs supports the row (the others stay in more_source_urls).
+CHIP_PRIMARY_URL = {
+    "CH-RTX4090": "https://videocardz.com/newz/u-s-to-restrict-shipment-of-nvidia-h800-and-rtx-4090-gpus-to-china",
+    "CH-RTX4090D": "https://www.tomshw.it/hardware/anche-la-rtx-4090d-e-illegale-gli-usa-vietano-le-gpu-sopra-i-70-teraflops-in-cina-2024-04-04",
+    "CH-MI308": "http://3.127.128.221/?p=1131988",
+}
+CHIP_NOTES = {
+    "CH-H20": "[course note] datacenter = true: the research tests the H20 against 3A090.b, whose prongs apply only to datacenter parts (chips_notes.md section 1).",
 }
 CHIPS_LEFT_OUT = {"Cambricon MLU590": "no source URL: the research found no specification source"}
 
@@ -241,6 +267,11 @@ def build_chips(research):
             continue
         cid = CHIP_IDS[r["chip"]]
         urls = [u for u in r["source_urls"].split(";") if u]
+        if cid in CHIP_PRIMARY_URL:
+            primary = CHIP_PRIMARY_URL[cid]
+            assert primary in urls, cid
+            urls = [primary] + [u for u in urls if u != primary]
+        tier, _, publisher, via = classify_source(urls[0])
         dc = DATACENTER.get(cid, DATACENTER.get(r["market"], ""))
         rows.append(dict(
             id=cid, chip=r["chip"], vendor=r["vendor"], year=r["year"], market=r["market"],
@@ -249,10 +280,10 @@ def build_chips(research):
             memory_gb=r["memory_gb"], memory_bandwidth_tbs=r["memory_bandwidth_tbs"],
             interconnect_gbs=r["interconnect_gbs"], die_area_mm2=r["die_area_mm2"], tpp=r["tpp"],
             pd=r["pd"], tdp_w=r["tdp_w"], launch_price_usd=r["launch_price_usd"],
-            china_status=r["china_status"], notes=r["notes"],
+            china_status=r["china_status"], notes=" ".join(x for x in (r["notes"], CHIP_NOTES.get(cid, "")) if x),
             more_source_urls=" ; ".join(urls[1:]), source_url=urls[0],
-            source_title=NOT_RECORDED, source_publisher=NOT_RECORDED, source_date=NO_DATE,
-            via="", source_tier=AS_REPORTED, confidence=UNRATED))
+            source_title=NOT_RECORDED, source_publisher=publisher, source_date=NO_DATE,
+            via=via, source_tier=tier, confidence=UNRATED))
     write("chips", CHIP_FIELDS, rows)
     return rows
 
@@ -291,7 +322,7 @@ THRESHOLDS = [
     ("TH-2023-ND-TPP", "2023", "3A090.a", "note 2", "non-datacenter", "tpp", "min", "true", "4800", TPP_UNIT, "medium", R4,
      "Note 2 to 3A090: parts not designed or marketed for datacenters are caught only from this TPP; PD does not matter for them."),
     ("TH-2026-TPP", "2026", "case-by-case review", "2026", "all", "tpp", "max", "false", "21000", TPP_UNIT, "high", R32,
-     "Licence review policy for exports from the US to China and Macau, with further conditions (third-party testing in the US, a 50% volume cap, supply certifications, KYC). Re-exports, exports from abroad and in-country transfers keep the presumption of denial."),
+     "Licence review policy for exports from the US to China and Macau, with further conditions (third-party testing in the US, China shipments capped at 50% of US shipments, in units (one source gives the cap as total TPP), supply certifications, KYC). Re-exports, exports from abroad and in-country transfers keep the presumption of denial."),
     ("TH-2026-DRAM", "2026", "case-by-case review", "2026", "all", "dram_gbs", "max", "false", "6500",
      "GB/s of total DRAM bandwidth", "high", R32, ""),
 ]
@@ -299,12 +330,19 @@ THRESHOLD_FIELDS = ["id", "rule", "tier", "prong", "scope", "parameter", "bound"
                     "value", "unit", "notes"] + SOURCE_FIELDS
 
 
+WORDING_MED = {"TH-2023-B1-TPP-MAX", "TH-2023-B1-PD-MAX", "TH-2023-B2-PD-MAX"}
+
+
 def build_thresholds():
     rows = []
     for (tid, rule, tier, prong, scope, param, bound, incl, value, unit, conf, src, notes) in THRESHOLDS:
+        research = (f"Research confidence: {conf}" +
+                    ("; the numbers are high, the exact 'less than' wording medium" if tid in WORDING_MED else "") +
+                    "; read through secondary sources (eccn_thresholds.md).")
         rows.append(dict(id=tid, rule=rule, tier=tier, prong=prong, scope=scope, parameter=param,
-                         bound=bound, inclusive=incl, value=value, unit=unit, notes=notes,
-                         via="", source_tier=AS_REPORTED, confidence=conf, **src))
+                         bound=bound, inclusive=incl, value=value, unit=unit,
+                         notes=" ".join(x for x in (notes, research) if x),
+                         via="", source_tier=AS_REPORTED, confidence=capped(conf, AS_REPORTED), **src))
     write("thresholds", THRESHOLD_FIELDS, rows)
 
 
@@ -389,12 +427,15 @@ def build_market(research):
         if is_flagged(r["notes"]) or conf in ("low", "unverified"):
             tier = NOT_AS_FACT
         low, high = parse_value(r["value"])
+        if "(up to)" in r["unit"]:
+            low = None  # "up to" states only a maximum
         rows.append(dict(
             id=f"MK-{i:03d}", metric=r["metric"], entity=r["entity"], period=r["period"],
             value_as_reported=r["value"], value_low=fmt(low), value_high=fmt(high), unit=r["unit"],
-            notes=r["notes"], source_url=r["source_url"], source_title=r["source_title"],
+            notes=" ".join(x for x in (r["notes"], host_note(r["source_url"])) if x),
+            source_url=r["source_url"], source_title=r["source_title"],
             source_publisher=publisher, source_date=iso_date(r["source_date"]), via=via,
-            source_tier=tier, confidence=conf))
+            source_tier=tier, confidence=capped(conf, tier)))
     write("market", MARKET_FIELDS, rows)
 
 
@@ -431,6 +472,7 @@ def build_stakeholders(research):
         notes = "" if date == r["date"] else f"Date given in the research as '{r['date']}'."
         conf = "unverified" if r["actor"] in STAKEHOLDERS_UNVERIFIED else UNRATED
         extra = [n for start, n in STAKEHOLDER_NOTES.items() if r["actor"].startswith(start)]
+        extra += [host_note(r["source_url"])] if host_note(r["source_url"]) else []
         notes = " ".join([notes] + extra if notes else extra)
         rows.append(dict(
             id=f"SH-{i:02d}", actor=r["actor"], type=r["type"],
@@ -438,7 +480,7 @@ def build_stakeholders(research):
             representative_statement=r["representative_statement"],
             statement_kind=statement_kind(r["representative_statement"]), date=date, notes=notes,
             source_url=r["source_url"], source_title=NOT_RECORDED, source_publisher=publisher,
-            source_date=NO_DATE, via=via, source_tier=tier, confidence=conf))
+            source_date=NO_DATE, via=via, source_tier=tier, confidence=capped(conf, tier)))
     write("stakeholders", STAKEHOLDER_FIELDS, rows)
 
 
@@ -679,8 +721,8 @@ that declares every field, its type, unit and constraints. In Python, `chipexpor
 reads a table and checks it against `datapackage.json` on every load; `chipexport.data.source(name, id)`
 gives the citation of one row. The tests also validate the package with `frictionless validate`.
 
-The tables are built from the course's research base (a verified, audited fact base; audit of
-{audited}) by `tools/build_datasets.py`, which records every editorial decision: ids, source tiers
+The tables are built from the course's research base (a verified fact base, of which an
+independent audit re-checked a sample on {audited}) by `tools/build_datasets.py`, which records every editorial decision: ids, source tiers
 and types (`tools/sources.py`), copies, the numbers parsed from the research text, and what was left
 out. Change the data through that script, not by hand, so the decisions stay written down.
 Descriptions are paraphrases; quotes are short, marked and attributed, as in the research.
@@ -702,13 +744,12 @@ Where the research gives no title, publisher, date or confidence for a row, the 
 The research base sorts sources into three tiers (its README). The column `source_tier` applies
 them to the page each row was read from:
 
-- `as_fact`: company filings and releases, official documents, bill texts, Federal Register
-  records, and wire services or major news organisations (Reuters, Bloomberg, AFP, CNBC, CNN,
-  Business Insider, the FT, Caixin, SCMP, MarketWatch, NBC), read directly or as a copy that
-  names them;
-- `as_reported`: trade and specialist press, law-firm alerts, think tanks, newsletters,
-  analysts, and any outlet that rewrites another's story ("citing Reuters"): a sentence built on
-  such a row says "as reported by ...";
+- `as_fact`: company filings and releases, official documents, court and bill texts, and wire
+  services (Reuters, Bloomberg, AFP, Xinhua), read directly or as a named syndicated copy;
+- `as_reported`: all other news outlets, including major ones (CNBC, CNN, Business Insider, the
+  FT, Caixin), trade and specialist press, law-firm alerts, think tanks, newsletters, analysts,
+  Federal Register metadata on third-party sites, and any outlet that rewrites another's story
+  ("citing Reuters"): a sentence built on such a row says "as reported by ...";
 - `not_as_fact`: aggregators, automatic or AI-written summaries, broker notes, blogs, forums and
   pages of unclear authorship, plus every row the research marks `AUDIT` or `UNVERIFIED` or rates
   `low` / `unverified`: shown only as examples for source criticism.
@@ -716,6 +757,12 @@ them to the page each row was read from:
 The decision is made per web host in `tools/sources.py` (one line per host, with the publisher as
 the research names it); a copy takes the tier of the original it names. The research's own
 example is kept: Nvidia's ~$50 m of H20 sales in Q3 FY2026 (Analytics Insight) is tier 2.
+A chip row takes the tier of the page cited as its `source_url` (its best page among those the
+research read; the others are in `more_source_urls`).
+
+`confidence` is the research's. Following the research README, an `as_reported` row has
+confidence at most `medium`: where the research said `high` for such a row, the table says
+`medium` (for the thresholds, the research's own rating is kept in `notes`).
 
 ### Copies: `via`
 

@@ -9,8 +9,12 @@ that was actually read:
     publisher  the publisher as the research names it
     via        filled when the page is a copy of another outlet's text
 
-Rows whose host carries copies of several originals are decided row by row in
-ROW_OVERRIDES (keyed by dataset id).
+A copy whose original the research names in its publisher or title text (or whose URL is
+known to be a copy) is decided by COPY_PATTERNS: the copy takes the tier of its original.
+
+Tier 1 is the research README's: filings, company releases, official documents, court and
+bill texts, and wire services (directly, or a named syndicated copy). Other news outlets,
+even major ones, are tier 2.
 """
 
 AS_FACT, AS_REPORTED, NOT_AS_FACT = "as_fact", "as_reported", "not_as_fact"
@@ -25,8 +29,8 @@ HOSTS = {
     "warner.senate.gov": (AS_FACT, "official", "Office of Sen. Mark R. Warner", ""),
     "banking.senate.gov": (AS_FACT, "official", "Senate Banking Committee (minority)", ""),
     "pubt.io": (AS_FACT, "official", "not recorded", "copy of an official press release or letter on pubt.io"),
-    "api.ai-analytics.org": (AS_FACT, "official", "Federal Register record (mirror)", "mirror of the Federal Register record"),
-    "federalstatelaw.com": (AS_FACT, "official", "Federal Register record (mirror)", "mirror of the Federal Register record"),
+    "api.ai-analytics.org": (AS_REPORTED, "official", "Federal Register metadata (third-party site)", "copy of the Federal Register metadata on a third-party site"),
+    "federalstatelaw.com": (AS_REPORTED, "official", "Federal Register metadata (third-party site)", "copy of the Federal Register metadata on a third-party site"),
     # --- company filings and releases ------------------------------------------------
     "sec.gov": (AS_FACT, "company_filing", "NVIDIA (filing on SEC EDGAR)", ""),
     "globenewswire.com": (AS_FACT, "company_filing", "NVIDIA / GlobeNewswire", ""),
@@ -45,13 +49,13 @@ HOSTS = {
     "cov.com": (AS_REPORTED, "law_firm", "Covington & Burling", ""),
     "sanctionsnews.bakermckenzie.com": (AS_REPORTED, "law_firm", "Baker McKenzie", ""),
     "morganlewis.com": (AS_REPORTED, "law_firm", "Morgan Lewis", ""),
-    # --- wire services and major outlets, read directly or as a named copy (as fact) ---
-    "africa.businessinsider.com": (AS_FACT, "news", "Business Insider Africa", ""),
-    "dnyuz.com": (AS_FACT, "news", "Business Insider", "syndicated copy on dnyuz.com"),
-    "kesq.com": (AS_FACT, "news", "CNN", "syndicated copy on kesq.com"),
-    "prchief.com": (AS_FACT, "news", "CNBC", "copy on prchief.com"),
-    "fastbn.com": (AS_FACT, "news", "Financial Times", "copy on fastbn.com"),
-    "caixinglobal.com": (AS_FACT, "news", "Caixin Global", ""),
+    # --- wire services read directly or as a named copy (as fact); other outlets' copies (as reported) ---
+    "africa.businessinsider.com": (AS_REPORTED, "news", "Business Insider Africa", ""),
+    "dnyuz.com": (AS_REPORTED, "news", "Business Insider", "syndicated copy on dnyuz.com"),
+    "kesq.com": (AS_REPORTED, "news", "CNN", "syndicated copy on kesq.com"),
+    "prchief.com": (AS_REPORTED, "news", "CNBC", "copy on prchief.com"),
+    "fastbn.com": (AS_REPORTED, "news", "Financial Times", "copy on fastbn.com"),
+    "caixinglobal.com": (AS_REPORTED, "news", "Caixin Global", ""),
     "bnnbloomberg.ca": (AS_FACT, "news", "Reuters", "Reuters story on BNN Bloomberg"),
     "trading.hk": (AS_FACT, "news", "Bloomberg", "copy on trading.hk"),
     "scmp.com": (AS_FACT, "news", "South China Morning Post / AFP", ""),
@@ -60,10 +64,10 @@ HOSTS = {
     "dunyanews.tv": (AS_FACT, "news", "Reuters", "Reuters story on Dunya News"),
     "japantimes.co.jp": (AS_FACT, "news", "Bloomberg", "Bloomberg story in The Japan Times"),
     "media.dealstreetasia.com": (AS_FACT, "news", "Reuters (on an FT report)", "Reuters story on DealStreetAsia"),
-    "connecticut-express.com": (AS_FACT, "news", "NBC News", "mirror on connecticut-express.com"),
-    "westvirginiadigitalnews.com": (AS_FACT, "news", "CNBC", "mirror on westvirginiadigitalnews.com"),
-    "afnnews.qaasid.com": (AS_FACT, "news", "MarketWatch", "mirror on afnnews.qaasid.com"),
-    "test.daily8.com": (AS_FACT, "news", "South China Morning Post", "copy on daily8.com"),
+    "connecticut-express.com": (AS_REPORTED, "news", "NBC News", "mirror on connecticut-express.com"),
+    "westvirginiadigitalnews.com": (AS_REPORTED, "news", "CNBC", "mirror on westvirginiadigitalnews.com"),
+    "afnnews.qaasid.com": (AS_REPORTED, "news", "MarketWatch", "mirror on afnnews.qaasid.com"),
+    "test.daily8.com": (AS_REPORTED, "news", "South China Morning Post", "copy on daily8.com"),
     "en.people.cn": (AS_FACT, "news", "Xinhua (via People's Daily Online)", "Xinhua story on People's Daily Online"),
     # --- trade and specialist press, think tanks, analysts (as reported) ---------------
     "videocardz.com": (AS_REPORTED, "news", "VideoCardz", ""),
@@ -141,6 +145,16 @@ HOSTS = {
     "chinatechthreat.com": (AS_REPORTED, "news", "China Tech Threat (advocacy site)", ""),
     "menafn.com": (AS_REPORTED, "news", "not recorded", "copy on menafn.com"),
     "gokawiil.com": (AS_REPORTED, "news", "not recorded", "copy on gokawiil.com"),
+    # chip specification sources (chips.csv)
+    "tadviser.com": (AS_REPORTED, "news", "TAdviser", ""),
+    "geektopia.es": (AS_REPORTED, "news", "Geektopia", ""),
+    "github.com": (AS_REPORTED, "news", "GitHub repository (see URL)", ""),
+    "forexlive.com": (AS_REPORTED, "news", "ForexLive", ""),
+    "weeklypost.kr": (AS_REPORTED, "news", "Weekly Post", ""),
+    "tomshw.it": (AS_REPORTED, "news", "Tom's Hardware Italia", ""),
+    "3.127.128.221": (AS_FACT, "news", "Reuters", "copy of a Reuters story on a server at 3.127.128.221"),
+    "gpu.name": (NOT_AS_FACT, "aggregator", "gpu.name", ""),
+    "holynerdvana.blogspot.com": (NOT_AS_FACT, "aggregator", "Holy Nerdvana (blog)", ""),
     # --- aggregators, summaries, blogs, pages of unclear authorship (not as fact) ------
     "theoutpost.ai": (NOT_AS_FACT, "aggregator", "TheOutpost.ai (news aggregation)", ""),
     "aiapps.com": (NOT_AS_FACT, "aggregator", "AIApps", ""),
@@ -202,7 +216,7 @@ HOSTS = {
     "techedt.com": (NOT_AS_FACT, "aggregator", "TechEdt", ""),
     "longtermwiki.com": (NOT_AS_FACT, "aggregator", "Longterm Wiki (summary)", ""),
     "spudsworth.com": (NOT_AS_FACT, "aggregator", "Spudsworth (video summary)", ""),
-    "iheart.com": (AS_FACT, "news", "Bloomberg (Bloomberg Daybreak podcast)", "podcast transcript on iheart.com"),
+    "iheart.com": (AS_REPORTED, "news", "Bloomberg (Bloomberg Daybreak podcast)", "podcast transcript on iheart.com"),
     "viralles.com": (NOT_AS_FACT, "aggregator", "Stock Titan (summary of the 10-Q)", "mirror on viralles.com"),
     "besthub.dev": (NOT_AS_FACT, "aggregator", "BestHub (translated repost)", ""),
     "zangshuxian.com": (NOT_AS_FACT, "aggregator", "Zangshuxian (Chinese spec comparison)", ""),
@@ -211,12 +225,17 @@ HOSTS = {
 # Copies whose original outlet the research names in its publisher or title text.
 # (pattern in the research text, tier, publisher, via template) -- first match wins.
 COPY_PATTERNS = [
-    ("CNBC (syndicated copy)", AS_FACT, "CNBC", "syndicated copy on {host}"),
+    ("talmolab/lablink-paper-figures", AS_REPORTED, "Epoch AI (hardware dataset)", "copy of Epoch AI's dataset on GitHub"),
+    ("s-w-kelly/chip-export-controls", AS_REPORTED, "s-w-kelly/chip-export-controls (GitHub tracker)", ""),
+    ("Business Standard (citing Reuters)", AS_FACT, "Reuters", "Reuters story on {host}"),
+    ("(Business Standard, citing Reuters)", AS_FACT, "Reuters", "Reuters story on {host}"),
+    ("CNBC (syndicated copy)", AS_REPORTED, "CNBC", "syndicated copy on {host}"),
     ("TRT World (Reuters)", AS_FACT, "Reuters", "Reuters story on {host}"),
     ("TRT World / Reuters", AS_FACT, "Reuters", "Reuters story on {host}"),
     ("GlobeNewswire via MENAFN", AS_FACT, "NVIDIA / GlobeNewswire", "copy of the press release on {host}"),
     ("Asia Times via MENAFN", AS_REPORTED, "Asia Times", "copy on {host}"),
     ("Tom's Hardware copy", AS_REPORTED, "Tom's Hardware", "copy on {host}"),
+    ("gokawiil.com/article/243201", AS_REPORTED, "Tom's Hardware", "copy on {host}"),
     ("Office of Sen. Jim Banks", AS_FACT, "Office of Sen. Jim Banks", "copy of the press release on {host}"),
     ("Office of Sen. Chris Coons", AS_FACT, "Office of Sen. Chris Coons", "copy of the press release on {host}"),
     ("Meeks & Rep. Gabe Amo", AS_FACT, "House Foreign Affairs Committee Democrats", "copy of the letter on {host}"),

@@ -14,6 +14,7 @@ import io
 import urllib.parse
 
 import matplotlib
+import matplotlib.figure
 import matplotlib.pyplot as plt
 
 from . import data
@@ -47,13 +48,19 @@ def series_style(i):
             "linestyle": LINESTYLES[i % len(LINESTYLES)]}
 
 
-def figure(width=7.0, height=4.2, nrows=1, ncols=1, **subplot_kw):
+def figure(width=7.0, height=4.2, nrows=1, ncols=1, pyplot=True, **subplot_kw):
     """A new figure in the course style: (fig, ax), or (fig, axes) for several panels.
 
     width, height: size in inches. The bottom band is kept for the source line.
+    pyplot: True for a figure the notebook shows by itself; widgets pass False, so that
+        only their own image of the figure appears.
     """
     with plt.rc_context(STYLE):
-        fig, axes = plt.subplots(nrows, ncols, figsize=(width, height), subplot_kw=subplot_kw)
+        if pyplot:
+            fig, axes = plt.subplots(nrows, ncols, figsize=(width, height), subplot_kw=subplot_kw)
+        else:
+            fig = matplotlib.figure.Figure(figsize=(width, height), dpi=STYLE["figure.dpi"])
+            axes = fig.subplots(nrows, ncols, subplot_kw=subplot_kw)
     fig.set_layout_engine("constrained", rect=(0, SOURCE_BAND, 1, 1 - SOURCE_BAND / 4))
     return fig, axes
 
