@@ -30,6 +30,7 @@ LAYER_OF_FILE = {
     "test_pipeline.py": "exercises",
     "test_widgets.py": "widgets",
     "test_browser.py": "browser",
+    "test_layers.py": "unit",
 }
 SKIPPED_LAYERS = {}
 

@@ -115,6 +115,16 @@ def test_number_grader_states_its_tolerance_and_spots_units():
     assert not ok and "factor of 100" in message and "percent" in message
 
 
+def test_a_known_slip_such_as_a_calendar_year_gets_its_own_hint():
+    fiscal_year, calendar_year = 10.0, 8.0  # synthetic values: this tests the mechanism only
+    grade = checks.number(fiscal_year, unit="USD billion", rel_tol=0.01, known_wrong=[
+        (calendar_year, "that is the calendar-year figure; the question asks for the fiscal year.")])
+    ok, message = grade(calendar_year)
+    assert not ok and "fiscal year" in message
+    ok, message = grade(99)
+    assert not ok and "within 1.0%" in message
+
+
 def test_rows_grader_names_missing_and_unexpected_rows():
     grade = checks.rows(["TL-001", "TL-002", "TL-003"], what="events")
     assert grade(pd.Series(["TL-003", "TL-001", "TL-002"]))[0]
