@@ -60,8 +60,7 @@ CONFIG_DIRS = {
 for _var, _sub in CONFIG_DIRS.items():
     (TEST_HOME / _sub).mkdir()
     os.environ[_var] = str(TEST_HOME / _sub)
-os.environ.pop(  # tests find the repository's datasets unless a test sets this itself
-    "CHIPEXPORT_DATA", None)
+os.environ.pop("CHIPEXPORT_DATA", None)  # tests read the repository's datasets unless a test says otherwise
 _startup = TEST_HOME / "ipython" / "profile_default" / "startup"
 _startup.mkdir(parents=True)
 (_startup / "00-chipexport-offline.py").write_text(OFFLINE_GUARD)

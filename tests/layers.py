@@ -7,6 +7,7 @@ a failure.
 
 import os
 import shutil
+import socket
 import sys
 from pathlib import Path
 
@@ -64,3 +65,19 @@ def venv_tool(name):
         return found
     which = shutil.which(name)
     return Path(which) if which else None
+
+
+def free_port():
+    """A free TCP port on 127.0.0.1."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def assert_no_error_outputs(cells, name):
+    """No cell of a notebook (JSON dicts or nbformat nodes) shows an error or stderr output."""
+    for cell in cells:
+        for out in cell.get("outputs", []):
+            assert out["output_type"] != "error", f"{name}: error output {out.get('ename')}: {out.get('evalue')}"
+            assert not (out["output_type"] == "stream" and out["name"] == "stderr"), \
+                f"{name}: stderr output: {''.join(out['text'])[:300]}"

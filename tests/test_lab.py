@@ -3,20 +3,13 @@
 import json
 import os
 import signal
-import socket
 import subprocess
 import time
 import urllib.request
 
-from layers import ROOT, require_tool
+from layers import ROOT, free_port, require_tool
 
 TOKEN = "chipexport-lab-test"
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_make_lab_answers_on_api_status_then_stops():

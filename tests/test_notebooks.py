@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from layers import ROOT
+from layers import ROOT, assert_no_error_outputs
 
 SAVED = sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "solutions").glob("*.ipynb"))
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -29,11 +29,7 @@ def test_every_code_cell_was_executed_in_order_without_errors(path):
     counts = [c.get("execution_count") for c in cells(path)]
     assert None not in counts, f"{path.name}: {counts.count(None)} code cells were never executed"
     assert counts == list(range(1, len(counts) + 1)), f"{path.name}: not run top to bottom in one kernel"
-    for c in cells(path):
-        for out in c.get("outputs", []):
-            assert out["output_type"] != "error", f"{path.name}: saved error output {out.get('ename')}"
-            assert not (out["output_type"] == "stream" and out["name"] == "stderr"), \
-                f"{path.name}: saved stderr output: {''.join(out['text'])[:200]}"
+    assert_no_error_outputs(cells(path), path.name)
 
 
 @pytest.mark.parametrize("path", SAVED, ids=lambda p: p.name)

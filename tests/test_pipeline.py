@@ -8,7 +8,7 @@ import nbformat
 from nbclient import NotebookClient
 
 from chipexport.exercises import exercise_name, is_check_cell
-from layers import ROOT
+from layers import ROOT, assert_no_error_outputs
 
 FIXTURES = ROOT / "tests" / "fixtures"
 
@@ -31,22 +31,15 @@ def check_labels(nb):
     return labels
 
 
-def no_errors(nb):
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            assert out["output_type"] != "error"
-            assert not (out["output_type"] == "stream" and out["name"] == "stderr"), out["text"]
-
-
 def test_the_fixture_solution_passes_every_check():
     nb = run(FIXTURES / "solutions" / "00_fixture_solutions.ipynb")
-    no_errors(nb)
+    assert_no_error_outputs(nb.cells, "fixture solutions")
     assert check_labels(nb) == ["Basic checks passed"] * 3
 
 
 def test_the_fixture_exercise_runs_clean_with_every_check_not_answered():
     nb = run(FIXTURES / "expected" / "00_fixture_exercises.ipynb")
-    no_errors(nb)
+    assert_no_error_outputs(nb.cells, "fixture exercises")
     assert check_labels(nb) == ["Not answered yet"] * 3
 
 
@@ -62,7 +55,7 @@ def test_every_saved_check_in_the_solutions_says_passed():
 def test_every_exercise_runs_top_to_bottom_with_every_check_not_answered():
     for path in SOLUTIONS:
         nb = run(ROOT / "exercises" / exercise_name(path))
-        no_errors(nb)
+        assert_no_error_outputs(nb.cells, path.name)
         labels = check_labels(nb)
         assert labels and set(labels) == {"Not answered yet"}, (path.name, labels)
 

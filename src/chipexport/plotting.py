@@ -23,7 +23,6 @@ from . import data
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
 LINESTYLES = ["-", "--", ":", "-."]
-GREY = "#999999"
 
 STYLE = {
     "axes.prop_cycle": matplotlib.cycler(color=PALETTE),

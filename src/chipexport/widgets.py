@@ -11,6 +11,7 @@ Each widget has `settings()`, a dict of its control values, and each builder acc
 """
 
 import html
+import math
 
 import ipywidgets as w
 
@@ -93,15 +94,21 @@ TIER_STYLE = {
 }
 
 
+def _demo_rows():
+    """(id, tpp, pd or None) of the demo chips, read once per figure."""
+    chips = data.load("chips").set_index("id")
+    return [(cid, chips.at[cid, "tpp"], None if math.isnan(chips.at[cid, "pd"]) else chips.at[cid, "pd"])
+            for cid in DEMO_CHIPS]
+
+
+def _tiers(rows, floor):
+    table = rules.threshold_table({FLOOR_ID: floor})
+    return {cid: rules.classify(tpp, pd_, thresholds=table) for cid, tpp, pd_ in rows}
+
+
 def floor_demo_tiers(floor):
     """{chip id: 2023 tier} for the demo chips when the 3A090.b.1 TPP floor is `floor` (TPP)."""
-    chips = data.load("chips").set_index("id")
-    tiers = {}
-    for cid in DEMO_CHIPS:
-        row = chips.loc[cid]
-        pd_ = None if row.isna()["pd"] else row["pd"]
-        tiers[cid] = rules.classify(row["tpp"], pd_, thresholds={FLOOR_ID: floor})
-    return tiers
+    return _tiers(_demo_rows(), floor)
 
 
 def _floor_summary(floor, tiers, names):
@@ -128,8 +135,10 @@ def _draw_floor_demo(pyplot):
     plotting.decorate(ax, xlabel="total processing performance (tpp), datacenter chips, 2023 rule")
     plotting.source_line(fig, ("chips", DEMO_CHIPS), ("thresholds", [FLOOR_ID]))
 
+    rows = _demo_rows()
+
     def update(floor):
-        tiers = floor_demo_tiers(floor)
+        tiers = _tiers(rows, floor)
         for bar, cid in zip(bars, DEMO_CHIPS):
             style = TIER_STYLE[tiers[cid]]
             bar.set_facecolor(style["color"])

@@ -12,7 +12,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -22,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from layers import ROOT, require_tool
+from layers import ROOT, free_port, require_tool
 
 CHROMIUM = Path("/usr/bin/chromium")
 TOKEN = "chipexport-browser-test"
@@ -37,10 +36,16 @@ def git_status():
     return subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True).stdout
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def answers(url, proc, seconds):
+    """Whether `url` answers within `seconds` while the server process `proc` lives."""
+    deadline = time.time() + seconds
+    while time.time() < deadline and proc.poll() is None:
+        try:
+            urllib.request.urlopen(url, timeout=2).close()
+            return True
+        except OSError:
+            time.sleep(0.5)
+    return False
 
 
 def write_json(path, content):
@@ -75,20 +80,7 @@ def lab():
     log = open(tmp / "lab.log", "w")
     proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(f"{base}/api/status?token={TOKEN}", timeout=2).close()
-            break
-        except OSError:
-            if proc.poll() is not None:
-                break
-            time.sleep(0.5)
-    else:
-        pass
-    try:
-        urllib.request.urlopen(f"{base}/api/status?token={TOKEN}", timeout=2).close()
-    except OSError:
+    if not answers(f"{base}/api/status?token={TOKEN}", proc, seconds=120):
         os.killpg(proc.pid, signal.SIGKILL)
         pytest.fail(f"JupyterLab did not start:\n{(tmp / 'lab.log').read_text()[-3000:]}")
     yield base
