@@ -42,7 +42,10 @@ class FigureWidget(w.VBox):
             control.observe(self._on_change, names="value")
         super().__init__([w.VBox(list(controls.values())), self.image, self.summary, self.errors])
         self.add_class(CSS_CLASS)
-        fig.draw_without_rendering()  # let constrained layout settle: the same settings, the same bytes
+        # Let constrained layout settle once (same settings, same bytes), then freeze it:
+        # controls change artists, never the layout, so redoing it on every move is waste.
+        fig.draw_without_rendering()
+        fig.set_layout_engine("none")
         self.refresh()
         if problems:
             self._say(" ".join(problems))
