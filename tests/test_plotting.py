@@ -55,3 +55,12 @@ def test_png_bytes_are_a_png_of_the_figure_size():
     width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
     assert (width, height) == (500, 300)
     assert ax.get_xscale() == "log" and ax.get_xlabel() == "tpp"
+
+
+def test_axes_stay_inside_the_figure_above_the_source_band():
+    fig, ax = plotting.figure()
+    ax.plot([1, 2], [1, 2], label="a series")
+    fig.legend(loc="outside right upper")
+    fig.draw_without_rendering()
+    box = ax.get_position()
+    assert 0 < box.x0 < box.x1 < 1 and plotting.SOURCE_BAND < box.y0 < box.y1 <= 1

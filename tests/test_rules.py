@@ -235,3 +235,26 @@ def test_classify_always_answers_one_of_the_known_tiers(t, p):
 def test_any_non_number_or_negative_tpp_raises_value_error(bad):
     with pytest.raises(ValueError):
         classify(bad, 1.0)
+
+
+# ----------------------------------------------------------------------------- many chips at once
+
+@given(st.lists(st.tuples(tpps, st.one_of(st.none(), pds), st.booleans()), max_size=20))
+def test_classify_many_equals_classify_chip_by_chip(chips):
+    t, p, dc = ([c[i] for c in chips] for i in range(3))
+    assert rules.classify_many(t, p, datacenter=dc) == [classify(*c[:2], datacenter=c[2]) for c in chips]
+
+
+def test_classify_many_2022_with_unknown_io():
+    out = rules.classify_many([4992, 4992, 2368, 5000], [6.04, 6.04, 2.91, None], rule="2022",
+                              io_gbs=[600, 400, None, float("nan")])
+    assert out == ["3A090", OUTSIDE, OUTSIDE, rules.UNDETERMINED_IO]
+
+
+def test_classify_many_says_what_is_wrong():
+    with pytest.raises(ValueError, match="same length"):
+        rules.classify_many([1, 2], [1])
+    with pytest.raises(ValueError, match="one value per chip"):
+        rules.classify_many([1, 2], [1, 1], datacenter=[True])
+    with pytest.raises(ValueError, match="tpp"):
+        rules.classify_many(["x"], [1])

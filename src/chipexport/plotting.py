@@ -14,8 +14,13 @@ import io
 import urllib.parse
 
 import matplotlib
+import matplotlib.dates
 import matplotlib.figure
+import matplotlib.lines
+import matplotlib.patches
 import matplotlib.pyplot as plt
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+import pandas as pd
 
 from . import data
 
@@ -47,20 +52,24 @@ def series_style(i):
             "linestyle": LINESTYLES[i % len(LINESTYLES)]}
 
 
-def figure(width=7.0, height=4.2, nrows=1, ncols=1, pyplot=True, **subplot_kw):
+def figure(width=7.0, height=4.2, nrows=1, ncols=1, pyplot=True, gridspec_kw=None, **subplot_kw):
     """A new figure in the course style: (fig, ax), or (fig, axes) for several panels.
 
     width, height: size in inches. The bottom band is kept for the source line.
     pyplot: True for a figure the notebook shows by itself; widgets pass False, so that
         only their own image of the figure appears.
+    gridspec_kw: panel proportions, e.g. {"width_ratios": [3, 1]}.
     """
     with plt.rc_context(STYLE):
         if pyplot:
-            fig, axes = plt.subplots(nrows, ncols, figsize=(width, height), subplot_kw=subplot_kw)
+            fig, axes = plt.subplots(nrows, ncols, figsize=(width, height), subplot_kw=subplot_kw,
+                                     gridspec_kw=gridspec_kw)
         else:
             fig = matplotlib.figure.Figure(figsize=(width, height), dpi=STYLE["figure.dpi"])
-            axes = fig.subplots(nrows, ncols, subplot_kw=subplot_kw)
-    fig.set_layout_engine("constrained", rect=(0, SOURCE_BAND, 1, 1 - SOURCE_BAND / 4))
+            FigureCanvasAgg(fig)  # one canvas for the figure's life: its renderer caches text layout
+            axes = fig.subplots(nrows, ncols, subplot_kw=subplot_kw, gridspec_kw=gridspec_kw)
+    # rect is (left, bottom, width, height): everything above the source-line band
+    fig.set_layout_engine("constrained", rect=(0, SOURCE_BAND, 1, 1 - SOURCE_BAND))
     return fig, axes
 
 
@@ -121,6 +130,16 @@ def source_line(fig, *parts):
                                           ha="left", va="bottom", wrap=True)
     else:
         artist.set_text(text)
+
+
+def pd_days(n):
+    """A time offset of n days (for padding date axes)."""
+    return pd.Timedelta(days=n)
+
+
+def pd_month_end():
+    """The offset from a month's first day to its last (for 'up to the end of a month')."""
+    return pd.offsets.MonthEnd(0)
 
 
 def png_bytes(fig):

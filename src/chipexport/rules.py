@@ -17,6 +17,7 @@ from . import data
 
 OUTSIDE = "outside 3A090"
 UNDETERMINED = "undetermined (PD unknown)"
+UNDETERMINED_IO = "undetermined (I/O unknown)"
 RULES = ("2022", "2023")
 
 
@@ -86,10 +87,13 @@ def threshold_table(thresholds=None):
         raise ValueError("thresholds should be a mapping such as {'TH-2023-B1-TPP-MIN': 2300} "
                          f"or a table like thresholds.csv; got {type(thresholds).__name__}.")
     table = data.load("thresholds")
+    known = set(table["id"])
+    new = {}
     for tid, value in thresholds.items():
-        if tid not in set(table["id"]):
+        if tid not in known:
             raise ValueError(f"There is no threshold '{tid}'. The ids are: {', '.join(table['id'])}.")
-        table.loc[table["id"] == tid, "value"] = _number(value, f"the new value of {tid}", 2300)
+        new[tid] = _number(value, f"the new value of {tid}", 2300)
+    table["value"] = [new.get(tid, old) for tid, old in zip(table["id"], table["value"])]
     return table
 
 
@@ -166,12 +170,68 @@ def classify(tpp, pd=None, *, rule="2023", datacenter=True, io_gbs=None, thresho
                              "I/O in GB/s (for example io_gbs=400 for the A800).")
         values["io_gbs"] = _number(io_gbs, "io_gbs (aggregate I/O bandwidth in GB/s)", 400)
     scopes = ["all", "datacenter" if datacenter else "non-datacenter"]
-    for tier, met in _tiers_met(_prongs(threshold_table(thresholds), rule, scopes), values).items():
-        if met:
+    return _first_tier(_tiers_met(_prongs(threshold_table(thresholds), rule, scopes), values), UNDETERMINED)
+
+
+def classify_many(tpps, pds, *, rule="2023", datacenter=True, io_gbs=None, thresholds=None):
+    """`classify` for many chips at once: a list of tiers, in order.
+
+    tpps, pds: sequences of the same length (a pd may be None or NaN: unknown).
+    datacenter: one bool for all chips, or a sequence of bools.
+    io_gbs: for the 2022 rule, a sequence of I/O bandwidths (None or NaN: unknown; then the
+        tier is returned if TPP alone decides it, else 'undetermined (I/O unknown)').
+    The thresholds are read and compiled once, which makes this fast enough for a slider.
+    """
+    rule = str(rule)
+    if rule not in RULES:
+        raise ValueError(f"rule should be '2022' or '2023'; got {rule!r}.")
+    tpps, pds = list(tpps), list(pds)
+    if len(tpps) != len(pds):
+        raise ValueError(f"tpps and pds should have the same length; got {len(tpps)} and {len(pds)}.")
+    n = len(tpps)
+    flags = [datacenter] * n if isinstance(datacenter, bool) else list(datacenter)
+    ios = [None] * n if io_gbs is None else list(io_gbs)
+    if len(flags) != n or len(ios) != n:
+        raise ValueError("datacenter and io_gbs should give one value per chip.")
+    table = threshold_table(thresholds)
+    specs = {dc: _prongs(table, rule, ["all", "datacenter" if dc else "non-datacenter"]) for dc in (True, False)}
+    tiers = []
+    for t, p, dc, io in zip(tpps, pds, flags, ios):
+        values = {"tpp": _number(t, "tpp (total processing performance)", 2368),
+                  "pd": None if _unknown(p) else _number(p, "pd (performance density, TPP per mm2)", 2.91),
+                  "io_gbs": None if _unknown(io) else _number(io, "io_gbs (aggregate I/O in GB/s)", 400),
+                  "dram_gbs": None}
+        if not isinstance(dc, bool):
+            raise ValueError(f"datacenter should be True or False for every chip; got {dc!r}.")
+        tiers.append(_first_tier(_tiers_met(specs[dc], values),
+                                 UNDETERMINED_IO if rule == "2022" and values["io_gbs"] is None else UNDETERMINED))
+    return tiers
+
+
+def _unknown(value):
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _first_tier(met, undetermined):
+    """The first tier met, in order; stop at an undecided one; else outside 3A090."""
+    for tier, result in met.items():
+        if result:
             return tier
-        if met is None:
-            return UNDETERMINED
+        if result is None:
+            return undetermined
     return OUTSIDE
+
+
+def h200_rule_2026_many(tpps, dram_gbs, *, thresholds=None):
+    """`h200_rule_2026` for many chips at once: a list of True/False, in order."""
+    tpps, dram_gbs = list(tpps), list(dram_gbs)
+    if len(tpps) != len(dram_gbs):
+        raise ValueError(f"tpps and dram_gbs should have the same length; got {len(tpps)} and {len(dram_gbs)}.")
+    spec = _prongs(threshold_table(thresholds), "2026", ["all"])
+    return [bool(_any(list(_tiers_met(spec, {
+        "tpp": _number(t, "tpp (total processing performance)", 15832),
+        "dram_gbs": _number(d, "dram_gbs (DRAM bandwidth in GB/s)", 3350),
+        "pd": None, "io_gbs": None}).values()))) for t, d in zip(tpps, dram_gbs)]
 
 
 def h200_rule_2026(tpp, dram_gbs, *, thresholds=None):
@@ -185,8 +245,4 @@ def h200_rule_2026(tpp, dram_gbs, *, thresholds=None):
     volumes, supply certifications, know-your-customer checks), nor the separate 25 %
     import tariff set by proclamation, nor that it covers exports from the US only.
     """
-    values = {"tpp": _number(tpp, "tpp (total processing performance)", 15832),
-              "dram_gbs": _number(dram_gbs, "dram_gbs (DRAM bandwidth in GB/s)", 3350),
-              "pd": None, "io_gbs": None}
-    met = _tiers_met(_prongs(threshold_table(thresholds), "2026", ["all"]), values)
-    return bool(_any(list(met.values())))
+    return h200_rule_2026_many([tpp], [dram_gbs], thresholds=thresholds)[0]

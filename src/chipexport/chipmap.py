@@ -1,0 +1,134 @@
+"""The chip map of notebook 02: chips on a TPP x performance-density plane, and the regions
+each rule controls, as plain functions (the threshold explorer draws what these compute).
+
+A *view* is one historical setting of the rules: the 2023 rule for datacenter chips, the
+2023 rule for other chips, the 2022 rule, the January 2026 case-by-case zone, or April 2025
+(when the H20 was caught by letters whose criteria were not published). Each view names the
+thresholds a student may move; every value comes from `thresholds.csv`.
+"""
+
+import math
+
+from . import data, rules
+
+VIEWS = {
+    "2023 rule: datacenter chips": dict(
+        rule="2023", covers="datacenter",
+        sliders=[("TH-2023-A1-TPP",), ("TH-2023-A2-PD",), ("TH-2023-B1-TPP-MIN",), ("TH-2023-B1-PD-MIN",),
+                 ("TH-2023-B2-PD-MIN",), ("TH-2023-A2-TPP", "TH-2023-B2-TPP")]),
+    "2023 rule: non-datacenter chips": dict(rule="2023", covers="non-datacenter", sliders=[("TH-2023-ND-TPP",)]),
+    "2022 rule": dict(rule="2022", covers="all", sliders=[("TH-2022-TPP",), ("TH-2022-IO",)]),
+    "January 2026 case-by-case zone": dict(rule="2026", covers="all", sliders=[("TH-2026-TPP",), ("TH-2026-DRAM",)]),
+    "April 2025: letters to Nvidia and AMD": dict(rule="2025-04", covers="all", sliders=[]),
+}
+DEFAULT_VIEW = "2023 rule: datacenter chips"
+
+#: Slider ranges: wide enough to explore, not facts about any rule (TPP; TPP per mm2; GB/s).
+SLIDER_RANGES = {"tpp": (400, 24000, 16), "pd": (0.5, 20.0, 0.02), "io_gbs": (100, 2000, 25),
+                 "dram_gbs": (1000, 12000, 100)}
+
+#: The map's axes (log scales): TPP and TPP per mm2.
+TPP_RANGE, PD_RANGE = (10, 100_000), (0.02, 50)
+
+APRIL_2025 = ("April 2025: the H20 and the MI308 were named in letters to Nvidia and AMD; the letters "
+              "also covered chips reaching the H20's memory or interconnect bandwidth, but those criteria "
+              "were not published as thresholds, so no line is drawn (TL-011, CH-H20, CH-MI308).")
+IN_ZONE, OUT_ZONE = "inside the case-by-case zone", "outside the zone"
+NOT_IN_VIEW, NAMED_BY_LETTER, NOT_NAMED = "not covered by this view", "named in the April 2025 letters", "not named"
+
+
+def threshold_values():
+    """{threshold id: value} from thresholds.csv."""
+    return data.load("thresholds").set_index("id")["value"].to_dict()
+
+
+def points():
+    """Every chip and Epoch row with a TPP, as plain records (dicts), the case's chips first.
+
+    Each record: id, name, source ('chips' or 'hardware'), tpp, pd (None when the die area is
+    unknown), datacenter (True/False/None), io_gbs, dram_gbs (None when unknown).
+    """
+    def num(x):
+        return None if x is None or (isinstance(x, float) and math.isnan(x)) else float(x)
+
+    records = []
+    for r in data.load("chips").to_dict("records"):
+        if num(r["tpp"]) is None:
+            continue
+        dc = None if r["datacenter"] is None or r["datacenter"] != r["datacenter"] else bool(r["datacenter"])
+        records.append(dict(id=r["id"], name=short_name(r["chip"]), source="chips", tpp=num(r["tpp"]),
+                            pd=num(r["pd"]), datacenter=dc, io_gbs=num(r["interconnect_gbs"]),
+                            dram_gbs=None if num(r["memory_bandwidth_tbs"]) is None else 1000 * num(r["memory_bandwidth_tbs"])))
+    for r in data.load("hardware").to_dict("records"):
+        if num(r["tpp"]) is None or num(r["tpp"]) <= 0:
+            continue
+        records.append(dict(id=r["id"], name=r["name"], source="hardware", tpp=num(r["tpp"]), pd=num(r["pd"]),
+                            datacenter=not bool(r["consumer_line_assumed"]), io_gbs=None,
+                            dram_gbs=num(r["memory_bandwidth_gbs"])))
+    return records
+
+
+def short_name(chip):
+    """'NVIDIA H20 (HGX H20)' -> 'H20'; 'NVIDIA GeForce RTX 4090' -> 'RTX 4090'."""
+    name = chip.split(" (")[0]
+    for prefix in ("NVIDIA GeForce ", "NVIDIA ", "AMD Instinct ", "Huawei ", "Cambricon "):
+        if name.startswith(prefix):
+            name = name[len(prefix):]
+    return name.replace(" SXM4 80GB", "").replace(" SXM5 80GB", "").replace(" SXM5", "").replace(" SXM", "")
+
+
+def covered(view, record):
+    """Whether the view applies to this chip (the 2023 views split datacenter and other chips)."""
+    covers = VIEWS[view]["covers"]
+    if covers == "all":
+        return True
+    if record["datacenter"] is None:
+        return False
+    return record["datacenter"] == (covers == "datacenter")
+
+
+def tiers(view, records, values):
+    """The category of each record under `view` with threshold `values` ({id: value})."""
+    rule = VIEWS[view]["rule"]
+    if rule == "2025-04":
+        return [NAMED_BY_LETTER if r["id"] in ("CH-H20", "CH-MI308") else NOT_NAMED for r in records]
+    if rule == "2026":
+        known = [r for r in records if r["dram_gbs"] is not None]
+        inside = iter(rules.h200_rule_2026_many([r["tpp"] for r in known], [r["dram_gbs"] for r in known],
+                                                thresholds=values))
+        return [(IN_ZONE if next(inside) else OUT_ZONE) if r["dram_gbs"] is not None
+                else OUT_ZONE if r["tpp"] >= values["TH-2026-TPP"] else "undetermined (DRAM bandwidth unknown)"
+                for r in records]
+    inside = [i for i, r in enumerate(records) if covered(view, r)]
+    result = [NOT_IN_VIEW] * len(records)
+    found = rules.classify_many([records[i]["tpp"] for i in inside], [records[i]["pd"] for i in inside],
+                                rule=rule, datacenter=VIEWS[view]["covers"] != "non-datacenter",
+                                io_gbs=[records[i]["io_gbs"] for i in inside] if rule == "2022" else None,
+                                thresholds=values)
+    for i, tier in zip(inside, found):
+        result[i] = tier
+    return result
+
+
+def regions(view, values):
+    """The controlled regions of the map: [(label, tpp_low, tpp_high, pd_low, pd_high)].
+
+    Bounds outside the axes are clipped to them. A region that depends on a parameter not on
+    the map (I/O, DRAM bandwidth) says so in its label.
+    """
+    v, top_t, top_p = values, TPP_RANGE[1], PD_RANGE[1]
+    rule, covers = VIEWS[view]["rule"], VIEWS[view]["covers"]
+    if rule == "2023" and covers == "datacenter":
+        return [("3A090.b (b.1)", v["TH-2023-B1-TPP-MIN"], v["TH-2023-B1-TPP-MAX"], v["TH-2023-B1-PD-MIN"], v["TH-2023-B1-PD-MAX"]),
+                ("3A090.b (b.2)", v["TH-2023-B2-TPP"], top_t, v["TH-2023-B2-PD-MIN"], v["TH-2023-B2-PD-MAX"]),
+                ("3A090.a (a.2)", v["TH-2023-A2-TPP"], top_t, v["TH-2023-A2-PD"], top_p),
+                ("3A090.a (a.1)", v["TH-2023-A1-TPP"], top_t, PD_RANGE[0], top_p)]
+    if rule == "2023":
+        return [("3A090.a (note 2)", v["TH-2023-ND-TPP"], top_t, PD_RANGE[0], top_p)]
+    if rule == "2022":
+        return [(f"3A090 if I/O is at least {v['TH-2022-IO']:,.0f} GB/s (not on this map)",
+                 v["TH-2022-TPP"], top_t, PD_RANGE[0], top_p)]
+    if rule == "2026":
+        return [(f"case-by-case if DRAM bandwidth is under {v['TH-2026-DRAM']:,.0f} GB/s (not on this map)",
+                 TPP_RANGE[0], v["TH-2026-TPP"], PD_RANGE[0], top_p)]
+    return []

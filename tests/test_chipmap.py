@@ -1,0 +1,79 @@
+"""chipexport.chipmap: the views, the regions they shade, and the tiers of the chips."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from chipexport import chipmap, rules
+
+VALUES = chipmap.threshold_values()
+RECORDS = chipmap.points()
+DC = "2023 rule: datacenter chips"
+ND = "2023 rule: non-datacenter chips"
+
+
+def tier_of(view, cid, values=VALUES):
+    tiers = chipmap.tiers(view, RECORDS, values)
+    return next(t for r, t in zip(RECORDS, tiers) if r["id"] == cid)
+
+
+def test_points_hold_the_case_chips_with_their_numbers():
+    h20 = next(r for r in RECORDS if r["id"] == "CH-H20")
+    assert (h20["tpp"], h20["pd"], h20["datacenter"], h20["dram_gbs"]) == (2368, 2.91, True, 4000)
+    assert all(r["tpp"] > 0 for r in RECORDS)
+
+
+def test_the_2023_datacenter_view():
+    assert tier_of(DC, "CH-H20") == rules.OUTSIDE and tier_of(DC, "CH-H100") == "3A090.a"
+    assert tier_of(DC, "CH-RTX4090") == chipmap.NOT_IN_VIEW
+    assert tier_of(DC, "CH-H20", dict(VALUES, **{"TH-2023-B1-TPP-MIN": 2368})) == "3A090.b"
+
+
+def test_the_non_datacenter_view_catches_the_4090_but_not_the_4090d():
+    assert tier_of(ND, "CH-RTX4090") == "3A090.a" and tier_of(ND, "CH-RTX4090D") == rules.OUTSIDE
+    assert tier_of(ND, "CH-RTX4090D", dict(VALUES, **{"TH-2023-ND-TPP": 4700})) == "3A090.a"
+
+
+def test_the_2022_view_lets_the_a800_through():
+    assert tier_of("2022 rule", "CH-A800") == rules.OUTSIDE
+    assert tier_of("2022 rule", "CH-A100") == "3A090"
+
+
+def test_the_2026_zone_holds_the_h200_but_not_the_b200():
+    view = "January 2026 case-by-case zone"
+    assert tier_of(view, "CH-H200") == chipmap.IN_ZONE and tier_of(view, "CH-B200") == chipmap.OUT_ZONE
+
+
+def test_april_2025_draws_no_line():
+    view = "April 2025: letters to Nvidia and AMD"
+    assert chipmap.regions(view, VALUES) == []
+    assert tier_of(view, "CH-H20") == chipmap.NAMED_BY_LETTER and "not published" in chipmap.APRIL_2025
+
+
+def test_every_slider_names_a_real_threshold():
+    ids = set(VALUES)
+    for spec in chipmap.VIEWS.values():
+        for group in spec["sliders"]:
+            assert set(group) <= ids
+
+
+def in_regions(regions, tpp, pd):
+    return any(x0 <= tpp < x1 and y0 <= pd < y1 for _, x0, x1, y0, y1 in regions)
+
+
+tpp_axis = st.floats(min_value=chipmap.TPP_RANGE[0], max_value=chipmap.TPP_RANGE[1] * 0.999)
+pd_axis = st.floats(min_value=chipmap.PD_RANGE[0], max_value=chipmap.PD_RANGE[1] * 0.999)
+moves = st.fixed_dictionaries({k: st.floats(min_value=0.5, max_value=2.0) for k in
+                               ("TH-2023-A1-TPP", "TH-2023-B1-TPP-MIN", "TH-2023-A2-PD", "TH-2023-B2-PD-MIN")})
+
+
+@given(tpp_axis, pd_axis, moves)
+def test_a_chip_is_in_a_shaded_region_exactly_when_classify_catches_it(tpp, pd, scale):
+    values = dict(VALUES, **{k: VALUES[k] * f for k, f in scale.items()})
+    caught = rules.classify(tpp, pd, thresholds=values) in ("3A090.a", "3A090.b")
+    assert in_regions(chipmap.regions(DC, values), tpp, pd) == caught
+
+
+@given(tpp_axis, pd_axis)
+def test_non_datacenter_region_matches_classify(tpp, pd):
+    caught = rules.classify(tpp, pd, datacenter=False) == "3A090.a"
+    assert in_regions(chipmap.regions(ND, VALUES), tpp, pd) == caught
