@@ -34,6 +34,7 @@ LAYER_OF_FILE = {
     "test_layers.py": "unit",
     "test_timeline.py": "unit",
     "test_chipmap.py": "unit",
+    "test_key_figures.py": "data",
 }
 SKIPPED_LAYERS = {}
 

@@ -17,6 +17,22 @@ ANSWERS = {
     "0.2": ("outside 3A090", [("3A090.b", "2,400"), ("not controlled", "needed a licence"),
                               ("3A090.a", "4,800")]),
     "0.3": (32, [(-32, "wrong sign"), (2432, "3A090.a line")]),
+    "1.1": (96, [(97, "both the first and the last day"), (3, "months")]),
+    "1.2": (["TL-034", "TL-038", "TL-045", "TL-046", "TL-047", "TL-050", "TL-053", "TL-064", "TL-065"],
+            [(["TL-025", "TL-034", "TL-038", "TL-045", "TL-046", "TL-047", "TL-050", "TL-053", "TL-064", "TL-065"],
+              "July 15 itself"), (["TL-034"], "missing: TL-038")]),
+    "1.3": (["C13", "C17", "C19", "C21", "C24", "C27", "C31"],
+            [(["C13", "C17", "C19", "C21", "C27", "C31"], "contradicted")]),
+    "1.4": ("news", [("company_filing", "CNBC story"), ("aggregator", "syndicated copy")]),
+    "1.5": (15, [(20, "asked for first"), (25, "H200"), (0.15, "factor of 100")]),
+    "1.6": (1.0, [(-1.0, "wrong sign"), (10.5, "adds the two"), (1000, "factor of 1,000")]),
+    "1.7": (13.1, [(100 * 15 / 130.497, "walked away from"), (0.131, "factor of 100")]),
+    "2.1": (15831.2, [(31662.4, "sparsity"), (31662.4 / 2 * 2, "sparsity")]),
+    "2.2": (["CH-H20", "CH-L20", "CH-RTX4090D"], [(["CH-H20", "CH-L20"], "not a datacenter part")]),
+    "2.3": (2.909, [(3.2, "lower it"), (0.291, "new value")]),
+    "2.4": (["CH-L20"], [(["CH-H20", "CH-L20"], "besides the H20")]),
+    "2.5": (["HW-042", "HW-046", "CH-RTX4090D"], [(["HW-042", "HW-046", "CH-RTX4090D", "CH-RTX4090"], "caught already")]),
+    "2.6": (4.0 / 3.35, [(3.35 / 4.0, "other way round")]),
 }
 
 

@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chipexport import chipmap, rules
+from chipexport import chipmap, data, rules
 
 VALUES = chipmap.threshold_values()
 RECORDS = chipmap.points()
@@ -77,3 +77,12 @@ def test_a_chip_is_in_a_shaded_region_exactly_when_classify_catches_it(tpp, pd, 
 def test_non_datacenter_region_matches_classify(tpp, pd):
     caught = rules.classify(tpp, pd, datacenter=False) == "3A090.a"
     assert in_regions(chipmap.regions(ND, VALUES), tpp, pd) == caught
+
+
+def test_every_rule_value_lies_on_its_slider_grid():
+    for spec in chipmap.VIEWS.values():
+        for group in spec["sliders"]:
+            parameter = data.load("thresholds").set_index("id").at[group[0], "parameter"]
+            low, high, step = chipmap.SLIDER_RANGES[parameter]
+            steps = (VALUES[group[0]] - low) / step
+            assert low <= VALUES[group[0]] <= high and abs(steps - round(steps)) < 1e-9, group

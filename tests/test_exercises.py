@@ -108,6 +108,20 @@ def test_a_later_non_check_use_of_the_answer_is_a_build_error(tmp_path):
         build_notebook(folder / "01_demo_solutions.ipynb")
 
 
+def test_a_later_use_of_a_helper_name_from_a_region_is_a_build_error(tmp_path):
+    folder = solution(tmp_path, ("code", "### BEGIN SOLUTION\nby_id = {1: 2}\nanswer = by_id[1]\n### END SOLUTION"),
+                      ("code", 'check("1.1", answer)'), ("code", "by_id[1]"))
+    with pytest.raises(BuildError, match=r"cell 3 uses `by_id`, a name the solution region in cell 1 assigns"):
+        build_notebook(folder / "01_demo_solutions.ipynb")
+
+
+def test_a_later_region_may_reuse_a_helper_name(tmp_path):
+    folder = solution(tmp_path, ("code", "### BEGIN SOLUTION\nby_id = {1: 2}\na = by_id[1]\n### END SOLUTION"),
+                      ("code", "### BEGIN SOLUTION\nby_id = {1: 3}\nb = by_id[1]\n### END SOLUTION"))
+    text = build_notebook(folder / "01_demo_solutions.ipynb")
+    assert "a = ..." in text and "b = ..." in text
+
+
 def test_a_use_after_the_region_in_the_same_cell_is_a_build_error(tmp_path):
     folder = solution(tmp_path, ("code", "### BEGIN SOLUTION\nanswer = 42\n### END SOLUTION\nprint(answer)"))
     with pytest.raises(BuildError, match="same cell"):

@@ -91,6 +91,12 @@ def test_the_tied_slider_moves_both_thresholds():
     assert "TH-2023-B2-TPP" not in explorer.controls
 
 
-def test_static_figures_are_plain_figures():
-    for fig in (widgets.timeline_figure(), widgets.threshold_map_figure(), widgets.compute_and_bandwidth_figure()):
-        assert fig.axes and fig._chipexport_source.get_text().startswith("Source:")
+def test_static_figures_show_as_one_png_with_a_source_line():
+    for shown in (widgets.floor_demo_figure(), widgets.timeline_figure(), widgets.threshold_map_figure(),
+                  widgets.compute_and_bandwidth_figure()):
+        assert shown._repr_png_()[:4] == b"\x89PNG" and repr(shown).startswith("<figure: ")
+        assert shown.figure._chipexport_source.get_text().startswith("Source:")
+
+
+def test_a_static_figure_has_the_bytes_of_its_widget_at_the_same_setting():
+    assert widgets.floor_demo_figure()._repr_png_() == widgets.floor_demo().image.value

@@ -310,7 +310,9 @@ THRESHOLDS = [
      "The A800 and H800 kept full compute but cut interconnect below this line."),
     ("TH-2023-A1-TPP", "2023", "3A090.a", "a.1", "datacenter", "tpp", "min", "true", "4800", TPP_UNIT, "high", R6, ""),
     ("TH-2023-A2-TPP", "2023", "3A090.a", "a.2", "datacenter", "tpp", "min", "true", "1600", TPP_UNIT, "high", R6, ""),
-    ("TH-2023-A2-PD", "2023", "3A090.a", "a.2", "datacenter", "pd", "min", "true", "5.92", PD_UNIT, "high", R6, ""),
+    ("TH-2023-A2-PD", "2023", "3A090.a", "a.2", "datacenter", "pd", "min", "true", "5.92", PD_UNIT, "high", R6,
+     "Why a density test: BIS said it was to stop the workaround of buying more, smaller datacenter chips that "
+     "together equal a restricted one (as quoted by the National Law Review, https://natlawreview.com/node/257706/printable/print)."),
     ("TH-2023-B1-TPP-MIN", "2023", "3A090.b", "b.1", "datacenter", "tpp", "min", "true", "2400", TPP_UNIT, "high", R4, ""),
     ("TH-2023-B1-TPP-MAX", "2023", "3A090.b", "b.1", "datacenter", "tpp", "max", "false", "4800", TPP_UNIT, "high", R4, ""),
     ("TH-2023-B1-PD-MIN", "2023", "3A090.b", "b.1", "datacenter", "pd", "min", "true", "1.6", PD_UNIT, "high", R4, ""),

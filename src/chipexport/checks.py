@@ -209,7 +209,7 @@ def _magnitude_hint(value, expected, unit):
 def _fmt(x):
     if float(x).is_integer():
         return f"{int(x):,}"
-    return f"{x:,.4g}"
+    return f"{x:,.1f}" if abs(x) >= 100 else f"{x:.4g}"
 
 
 def number(expected, unit, rel_tol=0.005, abs_tol=0.0, known_wrong=(), what=None):
@@ -281,7 +281,8 @@ def _as_ids(answer):
 def rows(expected, what="rows", known_wrong=()):
     """A grader for a set of row ids (order ignored, duplicates reported).
 
-    expected: the ids, or a function returning them. known_wrong: pairs (ids, hint).
+    expected: the ids, or a function returning them. known_wrong: pairs (ids or a function
+    returning them, hint).
     """
     def grade(answer):
         items, problem = _as_ids(answer)
@@ -290,9 +291,9 @@ def rows(expected, what="rows", known_wrong=()):
         target = set(expected() if callable(expected) else expected)
         got = set(items)
         if got == target and len(items) == len(got):
-            return True, f"the {len(got)} {what} are the expected ones."
+            return True, f"the expected {what} ({len(got)}) are all there, and nothing else."
         for wrong, hint in known_wrong:
-            if got == set(wrong):
+            if got == set(wrong() if callable(wrong) else wrong):
                 return False, _text(hint)
         parts = []
         if len(items) != len(got):

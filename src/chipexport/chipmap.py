@@ -14,8 +14,8 @@ from . import data, rules
 VIEWS = {
     "2023 rule: datacenter chips": dict(
         rule="2023", covers="datacenter",
-        sliders=[("TH-2023-A1-TPP",), ("TH-2023-A2-PD",), ("TH-2023-B1-TPP-MIN",), ("TH-2023-B1-PD-MIN",),
-                 ("TH-2023-B2-PD-MIN",), ("TH-2023-A2-TPP", "TH-2023-B2-TPP")]),
+        sliders=[("TH-2023-B1-TPP-MIN",), ("TH-2023-B2-PD-MIN",), ("TH-2023-B1-PD-MIN",), ("TH-2023-A1-TPP",),
+                 ("TH-2023-A2-PD",), ("TH-2023-A2-TPP", "TH-2023-B2-TPP")]),
     "2023 rule: non-datacenter chips": dict(rule="2023", covers="non-datacenter", sliders=[("TH-2023-ND-TPP",)]),
     "2022 rule": dict(rule="2022", covers="all", sliders=[("TH-2022-TPP",), ("TH-2022-IO",)]),
     "January 2026 case-by-case zone": dict(rule="2026", covers="all", sliders=[("TH-2026-TPP",), ("TH-2026-DRAM",)]),
@@ -23,8 +23,9 @@ VIEWS = {
 }
 DEFAULT_VIEW = "2023 rule: datacenter chips"
 
-#: Slider ranges: wide enough to explore, not facts about any rule (TPP; TPP per mm2; GB/s).
-SLIDER_RANGES = {"tpp": (400, 24000, 16), "pd": (0.5, 20.0, 0.02), "io_gbs": (100, 2000, 25),
+#: Slider ranges (min, max, step): wide enough to explore, not facts about any rule (TPP; TPP per
+#: mm2; GB/s). Each rule's own value lies on its slider's grid, and one step is visible on the map.
+SLIDER_RANGES = {"tpp": (400, 24000, 100), "pd": (0.48, 20.0, 0.08), "io_gbs": (100, 2000, 25),
                  "dram_gbs": (1000, 12000, 100)}
 
 #: The map's axes (log scales): TPP and TPP per mm2.

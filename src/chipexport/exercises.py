@@ -12,8 +12,8 @@ In a solution notebook, an answer sits between two marker lines (nbgrader's):
 
 The exercise gets `revenue = ...  # USD billion` instead: the name assigned last in the
 region, then `...` and the hint. Inside a function body it gets `return ...  # hint`.
-After a region, only check() cells may use its name, so "Run All" on a fresh exercise
-notebook runs clean; the build fails otherwise. Markdown cells tagged `solution` become
+After a region, only check() cells may use its name, and no cell may use a helper name the
+region assigns, so "Run All" on a fresh exercise notebook runs clean; the build fails otherwise. Markdown cells tagged `solution` become
 "_Write your answer here._"; cells tagged `instructor` (model answers, rubrics) are
 removed. Outputs and execution counts are cleared, and a rebuild is byte-identical.
 
@@ -70,15 +70,25 @@ def _in_function(tree, line_number):
                for node in ast.walk(tree))
 
 
+def _parse_region(region_lines, where):
+    """The statements of a region (dedented), or a BuildError."""
+    indent = min((len(l) - len(l.lstrip()) for l in region_lines if l.strip()), default=0)
+    try:
+        return ast.parse("\n".join(l[indent:] for l in region_lines)).body
+    except SyntaxError as error:
+        raise BuildError(f"{where}: the solution region is not valid Python ({error.msg}):\n"
+                         + "\n".join(region_lines)) from None
+
+
+def _stores(body):
+    """Every name a region assigns (its answer and any helper names)."""
+    return {n.id for node in body for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+
+
 def _target(region_lines, where):
     """The name assigned last in a region (top-level statements of the region)."""
     text = "\n".join(region_lines)
-    indent = min((len(l) - len(l.lstrip()) for l in region_lines if l.strip()), default=0)
-    dedented = "\n".join(l[indent:] for l in region_lines)
-    try:
-        body = ast.parse(dedented).body
-    except SyntaxError as error:
-        raise BuildError(f"{where}: the solution region is not valid Python ({error.msg}):\n{text}") from None
+    body = _parse_region(region_lines, where)
     for node in reversed(body):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             return node.targets[0].id
@@ -112,7 +122,8 @@ def _exercise_source(source, where):
             out.append(_stub(indent, "return ...", hint))
         else:
             name = _target(lines[begin + 1:end], where)
-            names.append((name, end))
+            helpers = _stores(_parse_region(lines[begin + 1:end], where)) - {name}
+            names.append((name, helpers, end))
             out.append(_stub(indent, f"{name} = ...", hint))
         last = end + 1
     out += lines[last:]
@@ -130,6 +141,19 @@ def _loads(source):
     return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
 
 
+def _outside_regions(source):
+    """The lines of a cell that an exercise keeps as they are (solution regions dropped)."""
+    kept, inside = [], False
+    for line in source.split("\n"):
+        if BEGIN.match(line):
+            inside = True
+        elif END.match(line):
+            inside = False
+        elif not inside:
+            kept.append(line)
+    return "\n".join(kept)
+
+
 def is_check_cell(source):
     """Whether every statement of a code cell is a call of check(...)."""
     try:
@@ -143,12 +167,22 @@ def is_check_cell(source):
     return bool(body) and all(is_check(n) for n in body)
 
 
-def _check_later_use(cells, name, cell_index, end_line, label):
-    """Fail when a cell after a region (other than a check cell) reads the region's name."""
+def _check_later_use(cells, name, helpers, cell_index, end_line, label):
+    """Fail when, after a region, a cell other than a check cell reads the region's answer, or
+    any cell reads a helper name the region assigned (the exercise has neither)."""
     same_cell_rest = "\n".join(cells[cell_index].source.split("\n")[end_line + 1:])
     if name in _loads(same_cell_rest):
         raise BuildError(f"{label}, cell {cell_index + 1}: `{name}` is used after its solution region in the "
                          "same cell. Move that use into a check() cell, or give it another name.")
+    for j in range(cell_index, len(cells)):
+        source = _outside_regions(same_cell_rest if j == cell_index else cells[j].source)
+        if cells[j].cell_type != "code" or "instructor" in cells[j].get("metadata", {}).get("tags", []):
+            continue
+        used = sorted(helpers & _loads(source))
+        if used:
+            raise BuildError(f"{label}, cell {j + 1} uses `{used[0]}`, a name the solution region in cell "
+                             f"{cell_index + 1} assigns; the exercise does not have it. Assign it before the "
+                             "region, or compute it again.")
     for j in range(cell_index + 1, len(cells)):
         cell = cells[j]
         if "instructor" in cell.get("metadata", {}).get("tags", []):
@@ -191,8 +225,8 @@ def build_notebook(solution_path):
         new = copy.deepcopy(cell)
         if cell.cell_type == "code":
             new.source, names = _exercise_source(cell.source, f"{label}, cell {i + 1}")
-            for name, end in names:
-                _check_later_use(cells, name, i, end, label)
+            for name, helpers, end in names:
+                _check_later_use(cells, name, helpers, i, end, label)
             new.outputs, new.execution_count = [], None
         elif cell.cell_type == "markdown" and "solution" in tags:
             new.source = WRITE_HERE

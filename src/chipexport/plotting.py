@@ -147,3 +147,20 @@ def png_bytes(fig):
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=100)
     return buffer.getvalue()
+
+
+class Shown:
+    """A figure to show as a static output: a notebook displays it as one PNG, the same bytes
+    a widget shows (no tight bounding box), whatever matplotlib backend the kernel has.
+
+    figure: the matplotlib Figure; description: words for the plain-text view.
+    """
+
+    def __init__(self, figure, description):
+        self.figure, self.description = figure, description
+
+    def _repr_png_(self):
+        return png_bytes(self.figure)
+
+    def __repr__(self):
+        return f"<figure: {self.description}>"

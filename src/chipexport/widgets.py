@@ -27,6 +27,9 @@ class FigureWidget(w.VBox):
 
     controls: {name: ipywidget with a `value`}, shown in this order.
     fig: a matplotlib Figure made with plotting.figure(pyplot=False).
+
+    The static figures of the notebooks (floor_demo_figure, timeline_figure, ...) are made the
+    same way and returned as plotting.Shown, which a notebook displays as one PNG.
     update: function(**values) that changes the figure's artists in place and returns
         the summary sentence, or (summary, details) where details is HTML shown below it.
     settings: optional {name: value} to start from.
@@ -124,12 +127,12 @@ def _floor_summary(floor, tiers, names):
             f"outside 3A090: {', '.join(left) or 'none'}.")
 
 
-def _draw_floor_demo(pyplot):
+def _draw_floor_demo():
     """Draw the demo figure once; return (fig, update) where update(floor) works in place."""
     chips = data.load("chips").set_index("id").loc[DEMO_CHIPS]
     names = {cid: chips.loc[cid, "chip"].split(" (")[0] for cid in DEMO_CHIPS}
     default = float(data.load("thresholds").set_index("id").loc[FLOOR_ID, "value"])
-    fig, ax = plotting.figure(width=7, height=3.4, pyplot=pyplot)
+    fig, ax = plotting.figure(width=7, height=3.4, pyplot=False)
     bars = ax.barh([names[c] for c in DEMO_CHIPS], chips["tpp"], edgecolor="black", linewidth=0.6)
     ax.invert_yaxis()
     line = ax.axvline(default, color="black", linestyle="--", linewidth=2)
@@ -157,9 +160,9 @@ def _draw_floor_demo(pyplot):
 
 
 def floor_demo_figure():
-    """The demo figure at the rule's own floor (a plain figure, for a static output)."""
-    fig, _ = _draw_floor_demo(pyplot=True)
-    return fig
+    """The demo figure at the rule's own floor, for a static output."""
+    fig, _ = _draw_floor_demo()
+    return plotting.Shown(fig, "TPP of five datacenter chips and the 3A090.b.1 floor")
 
 
 def floor_demo(settings=None):
@@ -169,7 +172,7 @@ def floor_demo(settings=None):
         value=int(table[FLOOR_ID]), min=int(table["TH-2023-A2-TPP"]), max=int(table["TH-2023-A1-TPP"]),
         step=32, description="3A090.b.1 TPP floor (TPP)", continuous_update=False,
         style={"description_width": "initial"}, layout=w.Layout(width="520px"))
-    fig, update = _draw_floor_demo(pyplot=False)
+    fig, update = _draw_floor_demo()
     return FigureWidget({"floor": slider}, fig, update, settings=settings)
 
 
@@ -190,12 +193,12 @@ def _month_label(ts):
     return ts.strftime("%b %Y")
 
 
-def _draw_timeline(pyplot):
+def _draw_timeline():
     """Draw the timeline once; return (fig, update) where update(**filters) works in place."""
     events = timeline.load()
     x = plotting.matplotlib.dates.date2num(events["when"].dt.to_pydatetime())
     y = events["category"].map({c: i for i, c in enumerate(LANES)}).to_numpy()
-    fig, ax = plotting.figure(width=9, height=4.2, pyplot=pyplot)
+    fig, ax = plotting.figure(width=9, height=4.2, pyplot=False)
     ax.set_yticks(range(len(LANES)), [LANE_LABELS[c] for c in LANES])
     ax.set_ylim(len(LANES) - 0.5, -1.3)  # headroom above the first lane for the key-event labels
     locator = plotting.matplotlib.dates.AutoDateLocator()
@@ -250,15 +253,15 @@ def events_table(events):
 
 
 def timeline_figure():
-    """The timeline with every event (a plain figure, for a static output)."""
-    fig, update, _, _ = _draw_timeline(pyplot=True)
+    """The timeline with every event, for a static output."""
+    fig, update, events, _ = _draw_timeline()
     update()
-    return fig
+    return plotting.Shown(fig, f"timeline of {len(events)} events")
 
 
 def timeline_explorer(settings=None):
     """Notebook 01: filter the events by actor, category, confidence and dates."""
-    fig, update, events, all_months = _draw_timeline(pyplot=False)
+    fig, update, events, all_months = _draw_timeline()
     wide = {"style": {"description_width": "initial"}}
     month_options = [(_month_label(m), m.strftime("%Y-%m")) for m in all_months]
     controls = {
@@ -310,12 +313,12 @@ def _region_style(label):
                 (plotting.PALETTE[5], ":"))
 
 
-def _draw_threshold_map(pyplot):
+def _draw_threshold_map():
     """Draw the chip map once; return (fig, update, records) with update(view, values) in place."""
     records = chipmap.points()
     on_map = [i for i, r in enumerate(records) if r["pd"] is not None]
     xy = [(records[i]["tpp"], records[i]["pd"]) for i in on_map]
-    fig, (ax, side) = plotting.figure(width=10, height=5.2, ncols=2, pyplot=pyplot,
+    fig, (ax, side) = plotting.figure(width=10, height=5.2, ncols=2, pyplot=False,
                                       gridspec_kw={"width_ratios": [3.2, 1]})
     ax.set_xscale("log")
     ax.set_yscale("log")
@@ -391,10 +394,10 @@ def _map_summary(view, records, categories):
 
 
 def threshold_map_figure(view=chipmap.DEFAULT_VIEW):
-    """The chip map for one view at the rule's own thresholds (a plain figure, for a static output)."""
-    fig, update, _ = _draw_threshold_map(pyplot=True)
+    """The chip map for one view at the rule's own thresholds, for a static output."""
+    fig, update, _ = _draw_threshold_map()
     update(view, chipmap.threshold_values())
-    return fig
+    return plotting.Shown(fig, f"chip map, {view}")
 
 
 def threshold_explorer(settings=None):
@@ -412,7 +415,7 @@ def threshold_explorer(settings=None):
     view_menu = w.Dropdown(options=list(chipmap.VIEWS), value=chipmap.DEFAULT_VIEW,
                            description="view (rule and chips it covers)", style={"description_width": "initial"},
                            layout=w.Layout(width="560px"))
-    fig, draw, _ = _draw_threshold_map(pyplot=False)
+    fig, draw, _ = _draw_threshold_map()
 
     def update(view, **moved):
         shown = {ids[0] for ids in chipmap.VIEWS[view]["sliders"]}
@@ -431,7 +434,7 @@ def compute_and_bandwidth_figure(ids=("CH-H100", "CH-H200", "CH-A100", "CH-H20",
     """Two panels: dense FP16 compute and memory bandwidth of the same chips (static figure)."""
     chips = data.load("chips").set_index("id").loc[list(ids)]
     names = [chipmap.short_name(c) for c in chips["chip"]]
-    fig, (left, right) = plotting.figure(width=9, height=3.4, ncols=2)
+    fig, (left, right) = plotting.figure(width=9, height=3.4, ncols=2, pyplot=False)
     left.barh(names, chips["dense_fp16_tflops"], color=plotting.PALETTE[0], hatch="//", edgecolor="black", linewidth=0.5)
     right.barh(names, chips["memory_bandwidth_tbs"], color=plotting.PALETTE[1], hatch="..", edgecolor="black",
                linewidth=0.5)
@@ -441,4 +444,4 @@ def compute_and_bandwidth_figure(ids=("CH-H100", "CH-H200", "CH-A100", "CH-H20",
     plotting.decorate(left, xlabel="dense fp16 compute (tflops)")
     plotting.decorate(right, xlabel="memory bandwidth (tb/s)")
     plotting.source_line(fig, ("chips", list(ids)))
-    return fig
+    return plotting.Shown(fig, "dense fp16 compute and memory bandwidth of " + ", ".join(names))

@@ -58,6 +58,7 @@ def lab():
     """A JupyterLab server on a temporary copy of the course; yields its base URL."""
     require_tool("browser", f"Chromium ({CHROMIUM}; on Debian: apt install chromium)", CHROMIUM)
     before = git_status()
+    shutil.rmtree(ARTIFACTS, ignore_errors=True)  # this run's screenshots only
     tmp = Path(tempfile.mkdtemp(prefix="chipexport-browser-"))
     served = tmp / "course"
     for folder in ("notebooks", "exercises", "datasets"):
@@ -108,8 +109,9 @@ def browser(lab):
 
 # ----------------------------------------------------------------------------- driving JupyterLab
 
+NOTEBOOK = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook"  # the notebook on show
 COUNT_PROMPTS = """() => {
-    const prompts = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-InputArea-prompt')];
+    const prompts = [...document.querySelectorAll('""" + NOTEBOOK + """ .jp-CodeCell .jp-InputArea-prompt')];
     return {total: prompts.length,
             done: prompts.filter(p => /\\[\\d+\\]/.test(p.textContent)).length,
             busy: prompts.filter(p => p.textContent.includes('*')).length};
@@ -199,19 +201,20 @@ def test_notebook_runs_in_a_real_browser(lab, browser, path):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     stem = re.sub(r"\W", "_", rel)
     try:
-        page.goto(f"{lab}/lab/tree/{rel}?token={TOKEN}", wait_until="domcontentloaded")
-        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=120_000)
+        # a workspace of its own, so JupyterLab does not reopen the notebooks of earlier tests
+        page.goto(f"{lab}/lab/workspaces/{stem}/tree/{rel}?token={TOKEN}&reset", wait_until="domcontentloaded")
+        page.wait_for_selector(f"{NOTEBOOK} .jp-Cell", timeout=120_000)
         run_all(page)
-        outputs = page.locator(".jp-Notebook .jp-OutputArea")
+        outputs = page.locator(f"{NOTEBOOK} .jp-OutputArea")
         text = "\n".join(outputs.nth(i).inner_text() for i in range(outputs.count()))
         assert "Error displaying widget" not in text, f"{rel}: a widget failed to display"
-        errors = page.locator('.jp-Notebook .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
+        errors = page.locator(f'{NOTEBOOK} .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
         assert errors.count() == 0, f"{rel}: error output:\n{errors.first.inner_text()[:2000]}"
-        figures = page.locator(".jp-Notebook .jp-OutputArea-output img")
+        figures = page.locator(f"{NOTEBOOK} .jp-OutputArea-output img")
         for i in range(figures.count()):
             centre(figures.nth(i))
             figures.nth(i).screenshot(path=str(ARTIFACTS / f"{stem}_figure{i + 1}.png"))
-        widgets = page.locator(".jp-Notebook .jp-OutputArea-output .chipexport-figure-widget:has(.widget-slider)")
+        widgets = page.locator(f"{NOTEBOOK} .jp-OutputArea-output .chipexport-figure-widget:has(.widget-slider)")
         for i in range(widgets.count()):
             box = widgets.nth(i)
             slider, figure = box.locator(".widget-slider").first, box.locator("img.widget-image").first

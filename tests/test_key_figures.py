@@ -1,0 +1,91 @@
+"""Each key figure a notebook states is in its text and agrees with its dataset row (step 3:
+"a test checks each key figure the notebook prints against its dataset row")."""
+
+import json
+import math
+
+import pytest
+
+from chipexport import data, rules, timeline
+from layers import ROOT
+
+# notebook: [(words the notebook shows, (dataset, row id, column), expected cell value)]
+# A number is compared with a tolerance; a text means the cell must contain it.
+FIGURES = {
+    "01_the_reversal": [
+        ("up to about $5.5 billion", ("market", "MK-067", "value_low"), 5.5),
+        ("booked $4.5 billion", ("timeline", "TL-020", "event"), "$4.5 billion H20 charge"),
+        ("$4.6 billion of H20 sales", ("timeline", "TL-020", "event"), "$4.6 billion of H20 sales"),
+        ("$2.5 billion it could not", ("timeline", "TL-020", "event"), "$2.5 billion it could not ship"),
+        ("up to $800 million", ("market", "MK-081", "value_high"), 800),
+        ("down about 7 % each", ("market", "MK-124", "value_low"), -7),
+        ("at least $16 billion of H20 chips", ("timeline", "TL-010", "event"), "at least $16 billion"),
+        ("about **$15 billion** of sales", ("timeline", "TL-019", "event"), "about $15 billion of sales"),
+        ("put 140 entities on its Entity List", ("timeline", "TL-006", "event"), "140 Entity List additions"),
+        ("**15 %** of their China revenue", ("market", "MK-113", "value_low"), 15),
+        ("first asked for 20 %", ("timeline", "TL-037", "event"), "asked for 20%"),
+        ("with **25 %** going to the US", ("timeline", "TL-060", "event"), "25% going to the US"),
+        ("about $50 million in all", ("market", "MK-077", "value_low"), 50),
+        ("more than 400,000 H200s", ("timeline", "TL-065", "event"), "more than 400,000 H200s"),
+        ("$17.1 billion of $130.5 billion = 13.1 %", ("market", "MK-030", "value_low"), 17.1),
+        ("$17.1 billion of $130.5 billion = 13.1 %", ("market", "MK-006", "value_low"), 130497),
+        ("a TPP below 21,000", ("thresholds", "TH-2026-TPP", "value"), 21000),
+        ("below 6,500 GB/s", ("thresholds", "TH-2026-DRAM", "value"), 6500),
+    ],
+    "02_what_makes_a_chip_controlled": [
+        ("a TPP of 15,832", ("chips", "CH-H100", "tpp"), 15832),
+        ("3,957.8 TFLOPS", ("chips", "CH-H100", "notes"), "3957.8 sparse"),
+        ("dense FP8 throughput is 296 TFLOPS", ("chips", "CH-H20", "dense_fp8_tflops"), 296),
+        ("same 814 mm² die", ("chips", "CH-H20", "die_area_mm2"), 814),
+        ("TPP 2,368 over 814 mm2 = PD 2.91", ("chips", "CH-H20", "pd"), 2.91),
+        ("TPP reached 4,800", ("thresholds", "TH-2022-TPP", "value"), 4800),
+        ("reached 600 GB/s", ("thresholds", "TH-2022-IO", "value"), 600),
+        ("cut from 600 to 400 GB/s", ("chips", "CH-A800", "interconnect_gbs"), 400),
+        ("PD of at least 5.92", ("thresholds", "TH-2023-A2-PD", "value"), 5.92),
+        ("TPP from 2,400 up to 4,800", ("thresholds", "TH-2023-B1-TPP-MIN", "value"), 2400),
+        ("PD from 1.6 up to 5.92", ("thresholds", "TH-2023-B1-PD-MIN", "value"), 1.6),
+        ("PD from 3.2 up to 5.92", ("thresholds", "TH-2023-B2-PD-MIN", "value"), 3.2),
+        ("density of 3.14", ("chips", "CH-L20", "pd"), 3.14),
+        ("cut to about 4,707", ("chips", "CH-RTX4090D", "tpp"), 4706.9),
+        ("96 GB of memory against 80", ("chips", "CH-H20", "memory_gb"), 96),
+        ("3.3 to 6.69 times faster", ("market", "MK-179", "value_high"), 6.69),
+        ("below 6,500 GB/s", ("thresholds", "TH-2026-DRAM", "value"), 6500),
+    ],
+}
+
+
+def notebook_text(name):
+    """All markdown and all text outputs of an executed notebook, as one string, with every run
+    of white space (line breaks in the prose included) made one space."""
+    nb = json.loads((ROOT / "notebooks" / f"{name}.ipynb").read_text())
+    parts = []
+    for cell in nb["cells"]:
+        parts.append("".join(cell["source"]) if cell["cell_type"] == "markdown" else "")
+        for out in cell.get("outputs", []):
+            parts.append("".join(out.get("text", "")) + "".join(out.get("data", {}).get("text/plain", "")))
+    return " ".join(" ".join(parts).split())
+
+
+CASES = [(nb, words, where, value) for nb, rows in FIGURES.items() for words, where, value in rows]
+
+
+@pytest.mark.parametrize("nb, words, where, value", CASES, ids=[f"{c[0][:2]}:{c[2][1]}:{c[1][:24]}" for c in CASES])
+def test_key_figure_is_stated_and_matches_its_row(nb, words, where, value):
+    assert " ".join(words.split()) in notebook_text(nb), f"{nb} no longer says {words!r}"
+    name, rid, column = where
+    cell = data.load(name).set_index("id").at[rid, column]
+    if isinstance(value, str):
+        assert value in cell, f"{rid}.{column} does not contain {value!r}"
+    else:
+        assert math.isclose(float(cell), value, rel_tol=1e-9), f"{rid}.{column} = {cell}, not {value}"
+
+
+def test_computed_figures_of_the_notebooks():
+    text01, text02 = notebook_text("01_the_reversal"), notebook_text("02_what_makes_a_chip_controlled")
+    assert timeline.days_between("2025-04-09", "2025-07-14") == 96 and "Ninety-six days" in text01
+    chips = data.load("chips").set_index("id")
+    gap_tpp = data.load("thresholds").set_index("id").at["TH-2023-B1-TPP-MIN", "value"] - chips.at["CH-H20", "tpp"]
+    gap_pd = data.load("thresholds").set_index("id").at["TH-2023-B2-PD-MIN", "value"] - chips.at["CH-H20", "pd"]
+    assert (gap_tpp, round(gap_pd, 2)) == (32, 0.29)
+    assert "misses the TPP floor of b.1 by 32 and the density floor of b.2 by 0.29" in text02
+    assert rules.tpp(3957.8 / 2, 8) == pytest.approx(15831.2)
