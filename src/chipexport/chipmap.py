@@ -35,6 +35,7 @@ APRIL_2025 = ("April 2025: the H20 and the MI308 were named in letters to Nvidia
               "also covered chips reaching the H20's memory or interconnect bandwidth, but those criteria "
               "were not published as thresholds, so no line is drawn (TL-011, CH-H20, CH-MI308).")
 IN_ZONE, OUT_ZONE = "inside the case-by-case zone", "outside the zone"
+UNDETERMINED_DRAM = "undetermined (DRAM bandwidth unknown)"
 NOT_IN_VIEW, NAMED_BY_LETTER, NOT_NAMED = "not covered by this view", "named in the April 2025 letters", "not named"
 
 
@@ -98,7 +99,7 @@ def tiers(view, records, values):
         inside = iter(rules.h200_rule_2026_many([r["tpp"] for r in known], [r["dram_gbs"] for r in known],
                                                 thresholds=values))
         return [(IN_ZONE if next(inside) else OUT_ZONE) if r["dram_gbs"] is not None
-                else OUT_ZONE if r["tpp"] >= values["TH-2026-TPP"] else "undetermined (DRAM bandwidth unknown)"
+                else OUT_ZONE if r["tpp"] >= values["TH-2026-TPP"] else UNDETERMINED_DRAM
                 for r in records]
     inside = [i for i, r in enumerate(records) if covered(view, r)]
     result = [NOT_IN_VIEW] * len(records)

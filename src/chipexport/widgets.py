@@ -27,12 +27,12 @@ class FigureWidget(w.VBox):
 
     controls: {name: ipywidget with a `value`}, shown in this order.
     fig: a matplotlib Figure made with plotting.figure(pyplot=False).
-
-    The static figures of the notebooks (floor_demo_figure, timeline_figure, ...) are made the
-    same way and returned as plotting.Shown, which a notebook displays as one PNG.
     update: function(**values) that changes the figure's artists in place and returns
         the summary sentence, or (summary, details) where details is HTML shown below it.
     settings: optional {name: value} to start from.
+
+    The static figures of the notebooks (floor_demo_figure, timeline_figure, ...) are drawn by
+    the same functions and returned as plotting.Shown, which a notebook displays as one PNG.
     """
 
     def __init__(self, controls, fig, update, settings=None):
@@ -97,9 +97,9 @@ class FigureWidget(w.VBox):
 DEMO_CHIPS = ["CH-H100", "CH-A800", "CH-H20", "CH-L20", "CH-L2"]
 FLOOR_ID = "TH-2023-B1-TPP-MIN"
 TIER_STYLE = {
-    "3A090.a": {"color": plotting.PALETTE[3], "hatch": "//", "label": "3A090.a"},
-    "3A090.b": {"color": plotting.PALETTE[1], "hatch": "..", "label": "3A090.b"},
-    rules.OUTSIDE: {"color": plotting.PALETTE[0], "hatch": "", "label": "outside 3A090"},
+    "3A090.a": {"color": plotting.TIER_COLORS["3A090.a"], "hatch": "//", "label": "3A090.a"},
+    "3A090.b": {"color": plotting.TIER_COLORS["3A090.b"], "hatch": "..", "label": "3A090.b"},
+    rules.OUTSIDE: {"color": plotting.TIER_COLORS[rules.OUTSIDE], "hatch": "", "label": "outside 3A090"},
 }
 
 
@@ -194,7 +194,7 @@ def _month_label(ts):
 
 
 def _draw_timeline():
-    """Draw the timeline once; return (fig, update) where update(**filters) works in place."""
+    """Draw the timeline once; return (fig, update, events, months), update(**filters) working in place."""
     events = timeline.load()
     x = plotting.matplotlib.dates.date2num(events["when"].dt.to_pydatetime())
     y = events["category"].map({c: i for i, c in enumerate(LANES)}).to_numpy()
@@ -281,30 +281,30 @@ def timeline_explorer(settings=None):
 # ----------------------------------------------------------------------------- 02: threshold explorer
 
 CATEGORY_MARKS = {
-    "3A090.a": dict(marker="D", color=plotting.PALETTE[3], label="3A090.a"),
-    "3A090.b": dict(marker="s", color=plotting.PALETTE[1], label="3A090.b"),
-    "3A090": dict(marker="D", color=plotting.PALETTE[3], label="3A090 (2022 rule)"),
-    rules.OUTSIDE: dict(marker="o", color=plotting.PALETTE[0], label="outside 3A090"),
+    "3A090.a": dict(marker="D", color=plotting.TIER_COLORS["3A090.a"], label="3A090.a"),
+    "3A090.b": dict(marker="s", color=plotting.TIER_COLORS["3A090.b"], label="3A090.b"),
+    "3A090": dict(marker="D", color=plotting.TIER_COLORS["3A090.a"], label="3A090 (2022 rule)"),
+    rules.OUTSIDE: dict(marker="o", color=plotting.TIER_COLORS[rules.OUTSIDE], label="outside 3A090"),
     rules.UNDETERMINED: dict(marker="X", color="#555555", label="undetermined (PD unknown)"),
     rules.UNDETERMINED_IO: dict(marker="X", color="#555555", label="undetermined (I/O unknown)"),
     chipmap.IN_ZONE: dict(marker="P", color=plotting.PALETTE[2], label=chipmap.IN_ZONE),
     chipmap.OUT_ZONE: dict(marker="o", color=plotting.PALETTE[0], label=chipmap.OUT_ZONE),
-    "undetermined (DRAM bandwidth unknown)": dict(marker="X", color="#555555", label="undetermined (DRAM unknown)"),
+    chipmap.UNDETERMINED_DRAM: dict(marker="X", color="#555555", label="undetermined (DRAM unknown)"),
     chipmap.NAMED_BY_LETTER: dict(marker="*", color=plotting.PALETTE[3], label=chipmap.NAMED_BY_LETTER),
     chipmap.NOT_NAMED: dict(marker="o", color="#bbbbbb", label=chipmap.NOT_NAMED),
     chipmap.NOT_IN_VIEW: dict(marker=".", color="#cccccc", label=chipmap.NOT_IN_VIEW),
 }
 # Region fill colour and edge line style, by the start of the region's label (no hatching:
 # it triples the time a slider move takes to draw).
-REGION_STYLE = [("3A090.a", plotting.PALETTE[3], "-"), ("3A090.b", plotting.PALETTE[1], "--"),
-                ("3A090 if", plotting.PALETTE[3], "-"), ("case-by-case", plotting.PALETTE[2], "-.")]
+REGION_STYLE = [("3A090.a", plotting.TIER_COLORS["3A090.a"], "-"), ("3A090.b", plotting.TIER_COLORS["3A090.b"], "--"),
+                ("3A090 if", plotting.TIER_COLORS["3A090.a"], "-"), ("case-by-case", plotting.PALETTE[2], "-.")]
 MAX_REGIONS = 4
 CASE_LABELS = {  # the case's chips labelled on the map: ids at one point -> (label, offset in points)
     ("CH-H100", "CH-H800", "CH-H200"): ("H100, H800, H200", (6, 4)),
     ("CH-A100", "CH-A800"): ("A100, A800", (8, -12)),
     ("CH-H20",): ("H20", (7, -4)), ("CH-L20",): ("L20", (-24, 6)),
     ("CH-RTX4090",): ("RTX 4090", (-58, 6)), ("CH-RTX4090D",): ("RTX 4090D", (-70, -10)),
-    ("CH-910C",): ("Ascend 910C", (6, -10)),
+    ("CH-910C",): ("Ascend 910C (estimate)", (6, -10)),
 }
 
 

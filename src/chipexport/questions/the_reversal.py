@@ -62,7 +62,7 @@ register(Question(
 register(Question(
     "1.5", "The percentage of H20 and MI308 China revenue the US government was to receive (August 2025).",
     number(lambda: _row("market", "MK-113", "value_low"), unit="percent", rel_tol=0, abs_tol=0.01,
-           what="the revenue share agreed in August 2025", known_wrong=[
+           what="the revenue share reported in August 2025", known_wrong=[
         (20, "20 % is what Trump said he asked for first (TL-037); the arrangement settled on another rate."),
         (25, "25 % is the December 2025 figure for the H200 (TL-060), not the H20 and MI308 arrangement."),
     ])))
