@@ -10,6 +10,7 @@
   a tight bounding box (fast, and the same size every time).
 """
 
+import functools
 import io
 import urllib.parse
 
@@ -97,6 +98,19 @@ def _host(url):
     return host[4:] if host.startswith("www.") else host
 
 
+def _hosts(name):
+    """{row id: web host of its source} for a dataset, read once per version of the file."""
+    folder = data.data_dir()
+    path = folder / f"{name}.csv"
+    return _hosts_cached(name, str(folder), path.stat().st_mtime_ns if path.exists() else 0)
+
+
+@functools.lru_cache(maxsize=16)
+def _hosts_cached(name, folder, stamp):
+    df = data.load(name)
+    return dict(zip(df["id"], map(_host, df["source_url"])))
+
+
 def source_text(*parts):
     """The source line for the rows plotted: source_text(("chips", ["CH-H20", "CH-H100"]), ...).
 
@@ -106,13 +120,13 @@ def source_text(*parts):
     pieces, hosts = [], []
     for name, ids in parts:
         ids = list(dict.fromkeys(ids))
-        df = data.load(name).set_index("id")
-        unknown = [i for i in ids if i not in df.index]
+        host_of = _hosts(name)
+        unknown = [i for i in ids if i not in host_of]
         if unknown:
             raise ValueError(f"No rows {unknown} in {name}; a source line names rows that exist.")
-        for url in df.loc[ids, "source_url"]:
-            if _host(url) not in hosts:
-                hosts.append(_host(url))
+        for rid in ids:
+            if host_of[rid] not in hosts:
+                hosts.append(host_of[rid])
         shown = ", ".join(ids[:MAX_IDS_SHOWN])
         more = f" and {len(ids) - MAX_IDS_SHOWN} more" if len(ids) > MAX_IDS_SHOWN else ""
         pieces.append(f"{name}.csv {shown}{more}")

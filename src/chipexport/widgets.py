@@ -215,6 +215,9 @@ def _draw_timeline():
     fig.legend(loc="outside right upper", fontsize=8)
     plotting.decorate(ax, xlabel="date of the event")
     all_months = timeline.months(events)
+    # plain arrays for the update path, read once
+    tiers, day_precision = events["source_tier"].to_numpy(), (events["precision"] == "day").to_numpy()
+    ids, rows_html = list(events["id"]), _event_rows(events)
 
     def update(actors=None, categories=None, confidence=None, dates=None):
         start, end = dates or (all_months[0].strftime("%Y-%m"), all_months[-1].strftime("%Y-%m"))
@@ -223,33 +226,37 @@ def _draw_timeline():
                                  start=start, end=end_day)
         mask = events.index.isin(chosen.index)
         for t, dot in dots.items():
-            keep = mask & (events["source_tier"] == t).to_numpy()
+            keep = mask & (tiers == t)
             dot.set_offsets(list(zip(x[keep], y[keep])) or [[float("nan"), float("nan")]])
             color = TIER_MARKS[t]["color"]
-            dot.set_facecolors([color if p == "day" else "none" for p in events.loc[keep, "precision"]] or [color])
+            dot.set_facecolors([color if day else "none" for day in day_precision[keep]] or [color])
         ax.set_xlim(timeline.event_date(start) - plotting.pd_days(20), end_day + plotting.pd_days(20))
-        plotting.source_line(fig, ("timeline", list(chosen["id"]) or list(events["id"][:1])))
-        counts = chosen["source_tier"].value_counts()
-        summary = (f"{len(chosen)} of {len(events)} events shown, {_month_label(timeline.event_date(start))} to "
-                   f"{_month_label(timeline.event_date(end))}: {counts.get('as_fact', 0)} with a source taught as "
-                   f"fact, {counts.get('as_reported', 0)} as reported, {counts.get('not_as_fact', 0)} not as fact.")
-        return summary, events_table(chosen)
+        shown = [i for i, m in zip(ids, mask) if m]
+        plotting.source_line(fig, ("timeline", shown or ids[:1]))
+        counts = {t: int((mask & (tiers == t)).sum()) for t in TIER_MARKS}
+        summary = (f"{len(shown)} of {len(events)} events shown, {_month_label(timeline.event_date(start))} to "
+                   f"{_month_label(timeline.event_date(end))}: {counts['as_fact']} with a source taught as "
+                   f"fact, {counts['as_reported']} as reported, {counts['not_as_fact']} not as fact.")
+        return summary, _table([row for row, m in zip(rows_html, mask) if m])
 
     return fig, update, events, all_months
 
 
-def events_table(events):
-    """The selected events as an HTML table: date, event, source, source type, how to teach it."""
+def _event_rows(events):
+    """One HTML table row per event: id, date, event, source, source type, how to teach it."""
     words = {"as_fact": "as fact", "as_reported": "as reported", "not_as_fact": "not as fact"}
-    rows = "".join(
-        f"<tr><td>{html.escape(r.id)}</td><td>{html.escape(r.date)}</td><td>{html.escape(r.event)}</td>"
-        f'<td><a href="{html.escape(r.source_url)}" target="_blank">{html.escape(r.source_publisher)}</a>'
-        f"{' (' + html.escape(r.via) + ')' if r.via else ''}</td><td>{html.escape(r.source_type)}</td>"
-        f"<td>{words[r.source_tier]}, {html.escape(r.confidence)}</td></tr>"
-        for r in events.itertuples())
+    return [f"<tr><td>{html.escape(r.id)}</td><td>{html.escape(r.date)}</td><td>{html.escape(r.event)}</td>"
+            f'<td><a href="{html.escape(r.source_url)}" target="_blank">{html.escape(r.source_publisher)}</a>'
+            f"{' (' + html.escape(r.via) + ')' if r.via else ''}</td><td>{html.escape(r.source_type)}</td>"
+            f"<td>{words[r.source_tier]}, {html.escape(r.confidence)}</td></tr>"
+            for r in events.itertuples()]
+
+
+def _table(rows):
     return ('<div style="max-height:420px;overflow-y:auto"><table style="font-size:0.85em">'
             "<thead><tr><th>id</th><th>date</th><th>event</th><th>source</th><th>source type</th>"
-            f"<th>taught as, confidence</th></tr></thead><tbody>{rows}</tbody></table></div>")
+            f"<th>taught as, confidence</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
+
 
 
 def timeline_figure():
