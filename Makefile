@@ -15,7 +15,7 @@ LOCKS := -c requirements.lock -c requirements-test.lock
 PIP := $(PY) -m pip install --disable-pip-version-check --quiet $(LOCKS)
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test execute exercises venv venv-test lock clean
+.PHONY: lab test execute exercises bench venv venv-test lock clean
 
 lab: $(VENV)/.runtime
 	$(VENV)/bin/jupyter lab notebooks/00_course_guide.ipynb --ip=127.0.0.1 --port=$(PORT) $(ALLOW_ROOT) $(LAB_ARGS)
@@ -31,6 +31,10 @@ execute: $(VENV)/.runtime
 # Write exercises/ from solutions/; an exercise a student changed is kept (see README).
 exercises: $(VENV)/.runtime
 	$(PY) -m chipexport.exercises build
+
+# Measure the widgets, the browser and the notebooks against the budgets (benchmarks/README.md).
+bench: $(VENV)/.test
+	$(PY) benchmarks/bench.py
 
 venv: $(VENV)/.runtime
 venv-test: $(VENV)/.test

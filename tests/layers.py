@@ -35,6 +35,7 @@ LAYER_OF_FILE = {
     "test_timeline.py": "unit",
     "test_chipmap.py": "unit",
     "test_key_figures.py": "data",
+    "test_bench.py": "bench",
 }
 SKIPPED_LAYERS = {}
 
