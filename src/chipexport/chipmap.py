@@ -7,7 +7,7 @@ A *view* is one historical setting of the rules: the 2023 rule for datacenter ch
 thresholds a student may move; every value comes from `thresholds.csv`.
 """
 
-import math
+import pandas as pd
 
 from . import data, rules
 
@@ -51,13 +51,13 @@ def points():
     unknown), datacenter (True/False/None), io_gbs, dram_gbs (None when unknown).
     """
     def num(x):
-        return None if x is None or (isinstance(x, float) and math.isnan(x)) else float(x)
+        return None if pd.isna(x) else float(x)
 
     records = []
     for r in data.load("chips").to_dict("records"):
         if num(r["tpp"]) is None:
             continue
-        dc = None if r["datacenter"] is None or r["datacenter"] != r["datacenter"] else bool(r["datacenter"])
+        dc = None if pd.isna(r["datacenter"]) else bool(r["datacenter"])
         records.append(dict(id=r["id"], name=short_name(r["chip"]), source="chips", tpp=num(r["tpp"]),
                             pd=num(r["pd"]), datacenter=dc, io_gbs=num(r["interconnect_gbs"]),
                             dram_gbs=None if num(r["memory_bandwidth_tbs"]) is None else 1000 * num(r["memory_bandwidth_tbs"])))
