@@ -81,6 +81,11 @@ def host_note(url):
     return HOST_NOTES.get(host_of(url), "")
 
 
+def joined(*notes):
+    """The non-empty notes, joined by spaces."""
+    return " ".join(n for n in notes if n)
+
+
 def is_flagged(notes):
     """Rows the research audit marks as not facts (research/README.md)."""
     return "AUDIT" in notes or "UNVERIFIED" in notes
@@ -165,7 +170,7 @@ def build_timeline(research):
         tier, kind, publisher, via = classify_source(r["source_url"], r["source_publisher"])
         note = next((n for (d, start), n in TIMELINE_NOTES.items()
                      if r["date"] == d and r["event"].startswith(start)), "")
-        note = " ".join(x for x in (note, host_note(r["source_url"])) if x)
+        note = joined(note, host_note(r["source_url"]))
         if r["confidence"] == "low":
             tier = NOT_AS_FACT
         rows.append(dict(
@@ -210,7 +215,7 @@ def build_claims(research):
         rows.append(dict(
             id=r["claim_id"], claim=r["claim"], claim_type=r["claim_type"], verdict=r["verdict"],
             what_sources_say=r["what_sources_say"],
-            notes=" ".join(x for x in (r["notes"], host_note(r["source_url"])) if x),
+            notes=joined(r["notes"], host_note(r["source_url"])),
             source_url=r["source_url"], source_title=r["source_title"], source_publisher=publisher,
             source_date=NO_DATE, via=via, source_tier=tier, confidence=capped(conf, tier)))
     write("claims", CLAIM_FIELDS, rows)
@@ -280,7 +285,7 @@ def build_chips(research):
             memory_gb=r["memory_gb"], memory_bandwidth_tbs=r["memory_bandwidth_tbs"],
             interconnect_gbs=r["interconnect_gbs"], die_area_mm2=r["die_area_mm2"], tpp=r["tpp"],
             pd=r["pd"], tdp_w=r["tdp_w"], launch_price_usd=r["launch_price_usd"],
-            china_status=r["china_status"], notes=" ".join(x for x in (r["notes"], CHIP_NOTES.get(cid, "")) if x),
+            china_status=r["china_status"], notes=joined(r["notes"], CHIP_NOTES.get(cid, "")),
             more_source_urls=" ; ".join(urls[1:]), source_url=urls[0],
             source_title=NOT_RECORDED, source_publisher=publisher, source_date=NO_DATE,
             via=via, source_tier=tier, confidence=UNRATED))
@@ -343,7 +348,7 @@ def build_thresholds():
                     "; read through secondary sources (eccn_thresholds.md).")
         rows.append(dict(id=tid, rule=rule, tier=tier, prong=prong, scope=scope, parameter=param,
                          bound=bound, inclusive=incl, value=value, unit=unit,
-                         notes=" ".join(x for x in (notes, research) if x),
+                         notes=joined(notes, research),
                          via="", source_tier=AS_REPORTED, confidence=capped(conf, AS_REPORTED), **src))
     write("thresholds", THRESHOLD_FIELDS, rows)
 
@@ -434,7 +439,7 @@ def build_market(research):
         rows.append(dict(
             id=f"MK-{i:03d}", metric=r["metric"], entity=r["entity"], period=r["period"],
             value_as_reported=r["value"], value_low=fmt(low), value_high=fmt(high), unit=r["unit"],
-            notes=" ".join(x for x in (r["notes"], host_note(r["source_url"])) if x),
+            notes=joined(r["notes"], host_note(r["source_url"])),
             source_url=r["source_url"], source_title=r["source_title"],
             source_publisher=publisher, source_date=iso_date(r["source_date"]), via=via,
             source_tier=tier, confidence=capped(conf, tier)))

@@ -13,9 +13,10 @@ In a solution notebook, an answer sits between two marker lines (nbgrader's):
 The exercise gets `revenue = ...  # USD billion` instead: the name assigned last in the
 region, then `...` and the hint. Inside a function body it gets `return ...  # hint`.
 After a region, only check() cells may use its name, and no cell may use a helper name the
-region assigns, so "Run All" on a fresh exercise notebook runs clean; the build fails otherwise. Markdown cells tagged `solution` become
-"_Write your answer here._"; cells tagged `instructor` (model answers, rubrics) are
-removed. Outputs and execution counts are cleared, and a rebuild is byte-identical.
+region assigns, so "Run All" on a fresh exercise notebook runs clean; the build fails
+otherwise. Markdown cells tagged `solution` become "_Write your answer here._"; cells
+tagged `instructor` (model answers, rubrics) are removed. Outputs and execution counts
+are cleared, and a rebuild is byte-identical.
 
 An exercise notebook that differs from what the generator last wrote (hashes in
 exercises/.manifest.json) is a student's work: it is skipped, and the build says so.
@@ -85,10 +86,8 @@ def _stores(body):
     return {n.id for node in body for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
 
 
-def _target(region_lines, where):
-    """The name assigned last in a region (top-level statements of the region)."""
-    text = "\n".join(region_lines)
-    body = _parse_region(region_lines, where)
+def _target(body, text, where):
+    """The name assigned last in a region, from its statements `body` (`text`: its source)."""
     for node in reversed(body):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             return node.targets[0].id
@@ -121,8 +120,9 @@ def _exercise_source(source, where):
         if indent and _in_function(tree, begin + 1):
             out.append(_stub(indent, "return ...", hint))
         else:
-            name = _target(lines[begin + 1:end], where)
-            helpers = _stores(_parse_region(lines[begin + 1:end], where)) - {name}
+            body = _parse_region(lines[begin + 1:end], where)
+            name = _target(body, "\n".join(lines[begin + 1:end]), where)
+            helpers = _stores(body) - {name}
             names.append((name, helpers, end))
             out.append(_stub(indent, f"{name} = ...", hint))
         last = end + 1

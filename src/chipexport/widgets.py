@@ -131,7 +131,7 @@ def _draw_floor_demo():
     """Draw the demo figure once; return (fig, update) where update(floor) works in place."""
     chips = data.load("chips").set_index("id").loc[DEMO_CHIPS]
     names = {cid: chips.loc[cid, "chip"].split(" (")[0] for cid in DEMO_CHIPS}
-    default = float(data.load("thresholds").set_index("id").loc[FLOOR_ID, "value"])
+    default = chipmap.threshold_values()[FLOOR_ID]
     fig, ax = plotting.figure(width=7, height=3.4, pyplot=False)
     bars = ax.barh([names[c] for c in DEMO_CHIPS], chips["tpp"], edgecolor="black", linewidth=0.6)
     ax.invert_yaxis()
@@ -167,7 +167,7 @@ def floor_demo_figure():
 
 def floor_demo(settings=None):
     """Course guide demo: move the TPP floor of 3A090.b.1 and see which chips it catches."""
-    table = data.load("thresholds").set_index("id")["value"]
+    table = chipmap.threshold_values()
     slider = w.IntSlider(
         value=int(table[FLOOR_ID]), min=int(table["TH-2023-A2-TPP"]), max=int(table["TH-2023-A1-TPP"]),
         step=32, description="3A090.b.1 TPP floor (TPP)", continuous_update=False,
@@ -258,7 +258,6 @@ def _table(rows):
             f"<th>taught as, confidence</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
 
 
-
 def timeline_figure():
     """The timeline with every event, for a static output."""
     fig, update, events, _ = _draw_timeline()
@@ -347,7 +346,7 @@ def _draw_threshold_map():
     plotting.decorate(ax, xlabel="total processing performance (tpp), log scale",
                       ylabel="performance density (tpp per mm² of die), log scale")
     no_area = [r["name"] for r in records if r["pd"] is None and r["source"] == "chips"]
-    no_tpp = [short for short in (chipmap.short_name(c) for c in data.load("chips").query("tpp != tpp")["chip"])]
+    no_tpp = [chipmap.short_name(c) for c in data.load("chips").query("tpp != tpp")["chip"]]
     hw_missing = sum(1 for r in records if r["pd"] is None and r["source"] == "hardware")
     side.axis("off")
     side.text(0, 1, "Large markers: the case's chips;\nsmall: Epoch's other hardware.\n\n"

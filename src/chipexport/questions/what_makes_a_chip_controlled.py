@@ -10,11 +10,20 @@ def _chips():
     return data.load("chips")
 
 
-def _outside_2023():
+def _tiers_2023(thresholds=None):
+    """(ids, 2023 tiers) of the chips.csv rows with a TPP and a datacenter value.
+
+    A missing PD stays NaN, which classify_many reads as unknown.
+    """
     k = _chips().dropna(subset=["tpp", "datacenter"])
-    pds = [None if p != p else p for p in k["pd"]]
-    tiers = rules.classify_many(k["tpp"], pds, datacenter=[bool(d) for d in k["datacenter"]])
-    return [i for i, t in zip(k["id"], tiers) if t == rules.OUTSIDE]
+    tiers = rules.classify_many(k["tpp"], k["pd"], datacenter=[bool(d) for d in k["datacenter"]],
+                                thresholds=thresholds)
+    return list(k["id"]), tiers
+
+
+def _outside_2023():
+    ids, tiers = _tiers_2023()
+    return [i for i, t in zip(ids, tiers) if t == rules.OUTSIDE]
 
 
 def _h20_pd():
@@ -23,12 +32,9 @@ def _h20_pd():
 
 
 def _caught_with_b2_floor(floor):
-    k = _chips().dropna(subset=["tpp", "datacenter"])
-    pds = [None if p != p else p for p in k["pd"]]
-    dcs = [bool(d) for d in k["datacenter"]]
-    before = rules.classify_many(k["tpp"], pds, datacenter=dcs)
-    after = rules.classify_many(k["tpp"], pds, datacenter=dcs, thresholds={"TH-2023-B2-PD-MIN": floor})
-    return [i for i, a, b in zip(k["id"], before, after) if a == rules.OUTSIDE and b != rules.OUTSIDE]
+    ids, before = _tiers_2023()
+    _, after = _tiers_2023({"TH-2023-B2-PD-MIN": floor})
+    return [i for i, a, b in zip(ids, before, after) if a == rules.OUTSIDE and b != rules.OUTSIDE]
 
 
 def _consumer_caught(line):
