@@ -32,6 +32,7 @@ LAYER_OF_FILE = {
     "test_widgets.py": "widgets",
     "test_browser.py": "browser",
     "test_layers.py": "unit",
+    "test_package.py": "unit",
     "test_timeline.py": "unit",
     "test_chipmap.py": "unit",
     "test_key_figures.py": "data",

@@ -64,3 +64,31 @@ def test_axes_stay_inside_the_figure_above_the_source_band():
     fig.draw_without_rendering()
     box = ax.get_position()
     assert 0 < box.x0 < box.x1 < 1 and plotting.SOURCE_BAND < box.y0 < box.y1 <= 1
+
+
+def test_the_fast_png_holds_exactly_the_pixels_of_savefig():
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    fig, ax = plotting.figure(width=4, height=2.5, pyplot=False)
+    ax.fill_between([0, 1, 2], [0, 2, 1], alpha=0.3, label="half transparent")
+    ax.text(1, 1, "text µ²", fontsize=14)
+    ax.legend()
+    plotting.settle(fig)
+    fast = plotting.png_bytes(fig)
+    slow = io.BytesIO()
+    fig.savefig(slow, format="png", dpi=100)
+    as_pixels = [np.asarray(Image.open(io.BytesIO(b)).convert("RGBA")) for b in (fast, slow.getvalue())]
+    assert as_pixels[0].shape == (250, 400, 4) and np.array_equal(*as_pixels)
+
+
+def test_settle_lays_out_once_and_freezes():
+    fig, ax = plotting.figure(pyplot=False)
+    ax.set_ylabel("a label")
+    plotting.settle(fig)
+    box = ax.get_position().bounds
+    ax.set_ylabel("a much, much longer label that constrained layout would make room for")
+    fig.canvas.draw()
+    assert ax.get_position().bounds == box

@@ -258,3 +258,35 @@ def test_classify_many_says_what_is_wrong():
         rules.classify_many([1, 2], [1, 1], datacenter=[True])
     with pytest.raises(ValueError, match="tpp"):
         rules.classify_many(["x"], [1])
+
+
+# ----------------------------------------------------------------------------- boundaries read once
+
+def test_boundaries_read_once_classify_as_the_table_does():
+    bounds = rules.boundaries()
+    assert len(bounds) == len(data.load("thresholds")) and rules.boundaries(bounds) is bounds
+    moved = rules.with_values(bounds, {"TH-2023-B1-TPP-MIN": 2368})
+    assert classify(2368, 2.91, thresholds=moved) == B == classify(2368, 2.91, thresholds={"TH-2023-B1-TPP-MIN": 2368})
+    assert classify(2368, 2.91, thresholds=bounds) == OUTSIDE  # with_values changed a copy
+    assert h200_rule_2026(15832, 4800, thresholds=bounds) is True
+
+
+def test_classifying_with_boundaries_read_once_reads_no_file(monkeypatch):
+    """A slider move: the widget read the boundaries when it was built, and reads nothing after."""
+    bounds = rules.boundaries()
+    monkeypatch.setattr(data, "load", lambda name: pytest.fail(f"read {name} on a move"))
+    moved = rules.with_values(bounds, {"TH-2023-B1-TPP-MIN": 2300.0})
+    assert rules.classify_many([2368, 15832], [2.91, None], thresholds=moved) == [B, A]
+    assert rules.h200_rule_2026_many([15832], [3350], thresholds=moved) == [True]
+
+
+def test_with_values_says_what_is_wrong():
+    bounds = rules.boundaries()
+    with pytest.raises(ValueError, match="There is no threshold 'TH-NOPE'"):
+        rules.with_values(bounds, {"TH-NOPE": 1})
+    with pytest.raises(ValueError, match="should be a number"):
+        rules.with_values(bounds, {"TH-2023-B1-TPP-MIN": "a lot"})
+    with pytest.raises(ValueError, match="mapping"):
+        rules.with_values(bounds, [2300])
+    with pytest.raises(ValueError, match="mapping"):
+        rules.boundaries(())

@@ -2,7 +2,9 @@
 
     python tools/execute_notebooks.py --kernel python3 --timeout 300 notebooks solutions
 
-Each notebook runs in a fresh kernel whose working folder is the notebook's folder.
+Each notebook runs in a fresh kernel whose working folder is the notebook's folder. No run
+times are saved (nbclient's per-cell timestamps), so re-executing an unchanged notebook
+gives the same file.
 Configuration folders point at a temporary folder, so a maintainer's own Jupyter,
 IPython or matplotlib settings cannot leak into the saved outputs.
 """
@@ -19,9 +21,11 @@ from nbclient import NotebookClient
 
 def execute(path, kernel, timeout):
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, kernel_name=kernel, timeout=timeout,
+    client = NotebookClient(nb, kernel_name=kernel, timeout=timeout, record_timing=False,
                             resources={"metadata": {"path": str(path.parent)}})
     client.execute()
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)  # timestamps of an earlier run
     nbformat.write(nb, path)
 
 

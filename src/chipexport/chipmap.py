@@ -89,15 +89,20 @@ def covered(view, record):
     return record["datacenter"] == (covers == "datacenter")
 
 
-def tiers(view, records, values):
-    """The category of each record under `view` with threshold `values` ({id: value})."""
+def tiers(view, records, values, bounds=None):
+    """The category of each record under `view` with threshold `values` ({id: value}).
+
+    bounds: the rules' boundaries read once by `rules.boundaries()` (read now if None);
+    `values` replaces their values, so a slider move reads no file.
+    """
     rule = VIEWS[view]["rule"]
+    current = rules.with_values(bounds or rules.boundaries(), values)
     if rule == "2025-04":
         return [NAMED_BY_LETTER if r["id"] in ("CH-H20", "CH-MI308") else NOT_NAMED for r in records]
     if rule == "2026":
         known = [r for r in records if r["dram_gbs"] is not None]
         inside = iter(rules.h200_rule_2026_many([r["tpp"] for r in known], [r["dram_gbs"] for r in known],
-                                                thresholds=values))
+                                                thresholds=current))
         return [(IN_ZONE if next(inside) else OUT_ZONE) if r["dram_gbs"] is not None
                 else OUT_ZONE if r["tpp"] >= values["TH-2026-TPP"] else UNDETERMINED_DRAM
                 for r in records]
@@ -106,7 +111,7 @@ def tiers(view, records, values):
     found = rules.classify_many([records[i]["tpp"] for i in inside], [records[i]["pd"] for i in inside],
                                 rule=rule, datacenter=VIEWS[view]["covers"] != "non-datacenter",
                                 io_gbs=[records[i]["io_gbs"] for i in inside] if rule == "2022" else None,
-                                thresholds=values)
+                                thresholds=current)
     for i, tier in zip(inside, found):
         result[i] = tier
     return result

@@ -10,6 +10,7 @@ source); this module holds no threshold number. Pass `thresholds=` to try other 
 The rule text itself was read through secondary sources (see the thresholds rows).
 """
 
+import collections
 import math
 import numbers
 
@@ -97,6 +98,39 @@ def threshold_table(thresholds=None):
     return table
 
 
+Boundary = collections.namedtuple("Boundary", "id rule tier prong scope parameter bound inclusive value")
+Boundary.__doc__ = "One row of thresholds.csv as plain values: a parameter's bound in one prong of a tier."
+
+
+def boundaries(thresholds=None):
+    """The boundaries of every rule as a tuple of `Boundary`, read once.
+
+    `thresholds` takes the forms of `threshold_table`, or a tuple from an earlier call,
+    returned as it is. Functions that classify accept the result as `thresholds=`: a widget
+    reads the table once and then classifies on every move without reading it again.
+    """
+    if isinstance(thresholds, tuple) and thresholds and all(isinstance(b, Boundary) for b in thresholds):
+        return thresholds
+    table = threshold_table(thresholds)
+    return tuple(Boundary(r.id, str(r.rule), r.tier, r.prong, r.scope, r.parameter, r.bound, bool(r.inclusive),
+                          float(r.value)) for r in table.itertuples())
+
+
+def with_values(bounds, values):
+    """`bounds` (from `boundaries`) with some values replaced: values is {threshold id: value}.
+
+    Reads no file: this is what a slider calls on every move.
+    """
+    known = {b.id for b in bounds}
+    if not hasattr(values, "items"):
+        raise ValueError(f"values should be a mapping such as {{'TH-2023-B1-TPP-MIN': 2300}}; got {type(values).__name__}.")
+    for tid in values:
+        if tid not in known:
+            raise ValueError(f"There is no threshold '{tid}'. The ids are: {', '.join(b.id for b in bounds)}.")
+    new = {tid: _number(value, f"the new value of {tid}", 2300) for tid, value in values.items()}
+    return tuple(b._replace(value=new[b.id]) if b.id in new else b for b in bounds)
+
+
 def _meets(value, bound, inclusive, limit):
     """Whether `value` meets one boundary: True, False, or None when the value is unknown."""
     if value is None:
@@ -120,13 +154,11 @@ def _any(results):
     return None if None in results else False
 
 
-def _prongs(table, rule, scopes):
+def _prongs(bounds, rule, scopes):
     """{tier: {prong: [(parameter, bound, inclusive, value), ...]}} for one rule, tiers sorted."""
-    rows = table[(table["rule"] == rule) & (table["scope"].isin(scopes))]
     spec = {}
-    for r in rows.sort_values(["tier", "prong"]).itertuples():
-        spec.setdefault(r.tier, {}).setdefault(r.prong, []).append(
-            (r.parameter, r.bound, bool(r.inclusive), float(r.value)))
+    for b in sorted((b for b in bounds if b.rule == rule and b.scope in scopes), key=lambda b: (b.tier, b.prong)):
+        spec.setdefault(b.tier, {}).setdefault(b.prong, []).append((b.parameter, b.bound, b.inclusive, b.value))
     return spec
 
 
@@ -149,7 +181,8 @@ def classify(tpp, pd=None, *, rule="2023", datacenter=True, io_gbs=None, thresho
     datacenter: whether the chip is designed or marketed for datacenters (2023 rule only;
         other chips are caught only at the highest TPP line).
     io_gbs: aggregate bidirectional I/O bandwidth in GB/s; required for the 2022 rule.
-    thresholds: other boundary values to try (see `threshold_table`).
+    thresholds: other boundary values to try (see `threshold_table`), or boundaries read
+        once by `boundaries()`.
 
     'outside 3A090' does not mean "free to export": from April 2025 the H20 needed a
     licence by a letter to Nvidia although it was outside 3A090.
@@ -170,7 +203,7 @@ def classify(tpp, pd=None, *, rule="2023", datacenter=True, io_gbs=None, thresho
                              "I/O in GB/s (for example io_gbs=400 for the A800).")
         values["io_gbs"] = _number(io_gbs, "io_gbs (aggregate I/O bandwidth in GB/s)", 400)
     scopes = ["all", "datacenter" if datacenter else "non-datacenter"]
-    return _first_tier(_tiers_met(_prongs(threshold_table(thresholds), rule, scopes), values), UNDETERMINED)
+    return _first_tier(_tiers_met(_prongs(boundaries(thresholds), rule, scopes), values), UNDETERMINED)
 
 
 def classify_many(tpps, pds, *, rule="2023", datacenter=True, io_gbs=None, thresholds=None):
@@ -180,7 +213,8 @@ def classify_many(tpps, pds, *, rule="2023", datacenter=True, io_gbs=None, thres
     datacenter: one bool for all chips, or a sequence of bools.
     io_gbs: for the 2022 rule, a sequence of I/O bandwidths (None or NaN: unknown; then the
         tier is returned if TPP alone decides it, else 'undetermined (I/O unknown)').
-    The thresholds are read and compiled once, which makes this fast enough for a slider.
+    The thresholds are read once per call; pass `thresholds=boundaries()` (read once, then
+    `with_values`) to classify on every move of a slider without reading the table at all.
     """
     rule = str(rule)
     if rule not in RULES:
@@ -193,8 +227,8 @@ def classify_many(tpps, pds, *, rule="2023", datacenter=True, io_gbs=None, thres
     ios = [None] * n if io_gbs is None else list(io_gbs)
     if len(flags) != n or len(ios) != n:
         raise ValueError("datacenter and io_gbs should give one value per chip.")
-    table = threshold_table(thresholds)
-    specs = {dc: _prongs(table, rule, ["all", "datacenter" if dc else "non-datacenter"]) for dc in (True, False)}
+    bounds = boundaries(thresholds)
+    specs = {dc: _prongs(bounds, rule, ["all", "datacenter" if dc else "non-datacenter"]) for dc in (True, False)}
     tiers = []
     for t, p, dc, io in zip(tpps, pds, flags, ios):
         values = {"tpp": _number(t, "tpp (total processing performance)", 2368),
@@ -227,7 +261,7 @@ def h200_rule_2026_many(tpps, dram_gbs, *, thresholds=None):
     tpps, dram_gbs = list(tpps), list(dram_gbs)
     if len(tpps) != len(dram_gbs):
         raise ValueError(f"tpps and dram_gbs should have the same length; got {len(tpps)} and {len(dram_gbs)}.")
-    spec = _prongs(threshold_table(thresholds), "2026", ["all"])
+    spec = _prongs(boundaries(thresholds), "2026", ["all"])
     return [bool(_any(list(_tiers_met(spec, {
         "tpp": _number(t, "tpp (total processing performance)", 15832),
         "dram_gbs": _number(d, "dram_gbs (DRAM bandwidth in GB/s)", 3350),

@@ -68,6 +68,14 @@ def select(df, actors=None, categories=None, start=None, end=None, confidence=No
     return df[keep]
 
 
+def month_span(start, end):
+    """(first day of month `start`, last day of month `end`) as Timestamps; months as 'YYYY-MM'.
+
+    An event dated in that span, by its `when`, falls inside the months start to end.
+    """
+    return event_date(start), event_date(end) + pd.offsets.MonthEnd(0)
+
+
 def months(df):
     """The first day of every month from the first to the last event (for a date slider)."""
     return list(pd.date_range(df["when"].min().to_period("M").to_timestamp(),

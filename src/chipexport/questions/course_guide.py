@@ -1,7 +1,8 @@
 """Questions 0.k: the H20 and the 2023 thresholds (course guide demo and pipeline fixture)."""
 
 from .. import data, rules
-from ..checks import Question, choice, number, register
+from ..graders import choice, number
+from ..registry import Question, register
 
 
 def _h20():

@@ -1,7 +1,8 @@
 """Questions 1.k: the reversal (notebook 01). Expected answers are read from the datasets."""
 
 from .. import data, timeline
-from ..checks import Question, choice, number, register, rows
+from ..graders import choice, number, rows
+from ..registry import Question, register
 
 
 def _row(name, rid, column):

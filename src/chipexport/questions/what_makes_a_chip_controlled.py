@@ -1,7 +1,8 @@
 """Questions 2.k: what makes a chip controlled (notebook 02). Answers come from the datasets."""
 
 from .. import data, rules
-from ..checks import Question, number, register, rows
+from ..graders import number, rows
+from ..registry import Question, register
 
 SPARSE_H100_FP8 = 3957.8  # TFLOPS "with sparsity", as the notes of CH-H100 give it
 

@@ -1,0 +1,42 @@
+"""The question registry: every checkable question of the course, by id.
+
+The question modules of `chipexport.questions` register their questions here, and
+`chipexport.checks` looks them up; neither imports the other. Ids are "N.k": notebook N,
+question k.
+"""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Question:
+    """One checkable question: its id, what it asks, and the function that grades an answer."""
+
+    id: str
+    prompt: str
+    grade: object = field(repr=False)  # grade(answer) -> (passed: bool, message: str)
+
+
+_REGISTRY = {}
+
+
+def register(question):
+    """Add a question to the registry (used by the modules of chipexport.questions)."""
+    if question.id in _REGISTRY:
+        raise ValueError(f"Question {question.id} is registered twice.")
+    _REGISTRY[question.id] = question
+    return question
+
+
+def get(question_id):
+    """The Question registered as `question_id`, or None."""
+    return _REGISTRY.get(question_id)
+
+
+def _sort_key(qid):
+    return tuple(int(part) for part in qid.split("."))
+
+
+def ids():
+    """The ids of the registered questions, in order ("0.1", "0.2", ..., "1.1", ...)."""
+    return sorted(_REGISTRY, key=_sort_key)

@@ -1,0 +1,92 @@
+"""Notebook 00, the course guide: move the TPP floor of 3A090.b.1 and see which chips it catches."""
+
+import ipywidgets as w
+
+from .. import chipmap, data, plotting, rules
+from .figure_widget import FigureWidget
+
+DEMO_CHIPS = ["CH-H100", "CH-A800", "CH-H20", "CH-L20", "CH-L2"]
+FLOOR_ID = "TH-2023-B1-TPP-MIN"
+TIER_STYLE = {
+    "3A090.a": {"color": plotting.TIER_COLORS["3A090.a"], "hatch": "//", "label": "3A090.a"},
+    "3A090.b": {"color": plotting.TIER_COLORS["3A090.b"], "hatch": "..", "label": "3A090.b"},
+    rules.OUTSIDE: {"color": plotting.TIER_COLORS[rules.OUTSIDE], "hatch": "", "label": "outside 3A090"},
+}
+
+
+def _demo_rows():
+    """(ids, tpps, pds) of the demo chips, read once per figure (a PD may be NaN: unknown)."""
+    chips = data.load("chips").set_index("id").loc[DEMO_CHIPS]
+    return DEMO_CHIPS, list(chips["tpp"]), list(chips["pd"])
+
+
+def _tiers(rows, floor, bounds):
+    """{chip id: 2023 tier} with the floor moved; `bounds` are the rules' boundaries read once."""
+    ids, tpps, pds = rows
+    found = rules.classify_many(tpps, pds, thresholds=rules.with_values(bounds, {FLOOR_ID: floor}))
+    return dict(zip(ids, found))
+
+
+def floor_demo_tiers(floor):
+    """{chip id: 2023 tier} for the demo chips when the 3A090.b.1 TPP floor is `floor` (TPP)."""
+    return _tiers(_demo_rows(), floor, rules.boundaries())
+
+
+def _floor_summary(floor, tiers, names):
+    caught = [names[c] for c, t in tiers.items() if t == "3A090.b"]
+    left = [names[c] for c, t in tiers.items() if t == rules.OUTSIDE]
+    return (f"With the 3A090.b.1 TPP floor at {floor:,.0f}: in 3A090.b: {', '.join(caught) or 'none'}; "
+            f"outside 3A090: {', '.join(left) or 'none'}.")
+
+
+def _default_floor():
+    return chipmap.threshold_values()[FLOOR_ID]
+
+
+def _draw_floor_demo():
+    """Draw the demo figure once; return (fig, update, moving): update(floor) works in place
+    on the artists in `moving`."""
+    chips = data.load("chips").set_index("id").loc[DEMO_CHIPS]
+    names = {cid: chips.loc[cid, "chip"].split(" (")[0] for cid in DEMO_CHIPS}
+    fig, ax = plotting.figure(width=7, height=3.4, pyplot=False)
+    bars = ax.barh([names[c] for c in DEMO_CHIPS], chips["tpp"], edgecolor="black", linewidth=0.6)
+    ax.invert_yaxis()
+    line = ax.axvline(_default_floor(), color="black", linestyle="--", linewidth=2)
+    handles = [plotting.matplotlib.patches.Patch(facecolor=s["color"], hatch=s["hatch"], edgecolor="black",
+                                                 label=s["label"]) for s in TIER_STYLE.values()]
+    handles.append(plotting.matplotlib.lines.Line2D([], [], color="black", linestyle="--",
+                                                    label="3A090.b.1 TPP floor"))
+    ax.legend(handles=handles, loc="lower right")
+    plotting.decorate(ax, xlabel="total processing performance (tpp), datacenter chips, 2023 rule")
+    plotting.source_line(fig, ("chips", DEMO_CHIPS), ("thresholds", [FLOOR_ID]))
+    rows, bounds = _demo_rows(), rules.boundaries()  # read once; a move reads no file
+
+    def update(floor):
+        tiers = _tiers(rows, floor, bounds)
+        for bar, cid in zip(bars, DEMO_CHIPS):
+            style = TIER_STYLE[tiers[cid]]
+            bar.set_facecolor(style["color"])
+            bar.set_hatch(style["hatch"])
+        line.set_xdata([floor, floor])
+        return _floor_summary(floor, tiers, names)
+
+    return fig, update, [*bars, line]
+
+
+def floor_demo_figure(floor=None):
+    """The demo figure with the 3A090.b.1 TPP floor at `floor` (TPP; default: the rule's own),
+    for a static output."""
+    fig, update, _ = _draw_floor_demo()
+    update(_default_floor() if floor is None else floor)
+    return plotting.Shown(fig, "TPP of five datacenter chips and the 3A090.b.1 floor")
+
+
+def floor_demo(settings=None):
+    """Course guide demo: move the TPP floor of 3A090.b.1 and see which chips it catches."""
+    table = chipmap.threshold_values()
+    slider = w.IntSlider(
+        value=int(table[FLOOR_ID]), min=int(table["TH-2023-A2-TPP"]), max=int(table["TH-2023-A1-TPP"]),
+        step=32, description="3A090.b.1 TPP floor (TPP)", continuous_update=True,
+        style={"description_width": "initial"}, layout=w.Layout(width="520px"))
+    fig, update, moving = _draw_floor_demo()
+    return FigureWidget({"floor": slider}, fig, update, moving=moving, settings=settings)
