@@ -193,11 +193,13 @@ def tables(results):
         lines += ["", f"Browser, per slider: key press to new figure (ms), p50 and p95 (a person perceives about "
                       f"{INSTANT_MS} ms as instant), and figures a second while the slider is dragged.", "",
                   "| widget | slider | p50 | p95 | plain p50 | plain subplots p50 | p50 / plain | "
-                  "p50 / plain subplots | drag (figures/s) | plain drag (figures/s) |", "|---|---|---|---|---|---|---|---|---|---|"]
+                  "p50 / plain subplots | drag (figures/s) | plain drag (figures/s) | presses without a new figure "
+                  "(widget; plain twins) |", "|---|---|---|---|---|---|---|---|---|---|---|"]
         lines += [f"| {r['name']} | {r['slider']} | {r['update_p50_ms']} | {r['update_p95_ms']} | {r['plain_p50_ms']} | "
                   f"{r['plain_subplots_p50_ms']} | {r['update_p50_ms'] / r['plain_p50_ms']:.2f} | "
                   f"{r['update_p50_ms'] / r['plain_subplots_p50_ms']:.2f} | {r['drag_figures_per_s']} | "
-                  f"{r['plain_drag_figures_per_s']} |" for r in results["browser"]]
+                  f"{r['plain_drag_figures_per_s']} | {r['presses_without_new_figure']}; "
+                  f"{r['plain_presses_without_new_figure']} |" for r in results["browser"]]
     lines += ["", "| notebook | seconds | kernel peak memory (MB) |", "|---|---|---|"]
     lines += [f"| {r['name']} | {r['seconds']} | {r['peak_rss_mb']} |" for r in results["notebooks"]]
     lines += ["", f"Budgets ({BUDGETS}):", ""]

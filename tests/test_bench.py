@@ -21,7 +21,8 @@ SHAPE = {
     "widgets": {"name", "slider", "update_p50_ms", "update_p95_ms", "render_p95_ms", "plain_p95_ms",
                 "plain_subplots_p95_ms", "continuous_update"},
     "browser": {"name", "slider", "update_p50_ms", "update_p95_ms", "plain_p50_ms", "plain_subplots_p50_ms",
-                "drag_figures_per_s", "plain_drag_figures_per_s", "presses_without_new_figure"},
+                "drag_figures_per_s", "plain_drag_figures_per_s", "presses_without_new_figure",
+                "plain_presses_without_new_figure"},
     "notebooks": {"name", "seconds", "peak_rss_mb"},
 }
 
@@ -66,7 +67,8 @@ def test_bench_runs_on_a_tiny_setting_and_writes_results_of_the_right_shape(tmp_
         for row in results[key]:
             assert set(row) == fields
             assert all(isinstance(row[f], (int, float)) and row[f] > 0
-                       for f in fields - {"name", "slider", "continuous_update", "presses_without_new_figure"})
+                       for f in fields - {"name", "slider", "continuous_update", "presses_without_new_figure",
+                                 "plain_presses_without_new_figure"})
     assert results["notebooks"][0]["name"] == "notebooks/00_course_guide.ipynb"
     assert "update p95" in run.stdout and "Budgets" in run.stdout
 
