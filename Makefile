@@ -18,7 +18,8 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 .PHONY: lab test execute exercises bench venv venv-test lock clean
 
 lab: $(VENV)/.runtime
-	$(VENV)/bin/jupyter lab notebooks/00_course_guide.ipynb --ip=127.0.0.1 --port=$(PORT) $(ALLOW_ROOT) $(LAB_ARGS)
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/notebooks/00_course_guide.ipynb \
+	  --ip=127.0.0.1 --port=$(PORT) $(ALLOW_ROOT) $(LAB_ARGS)
 
 test: $(VENV)/.test
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -7,32 +7,59 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from chipexport import checks
-from chipexport.checks import NOT_ANSWERED, NOT_YET, PASSED, Feedback, check, questions
+import sweep
+from chipexport import checks, registry
+from chipexport.checks import NOT_ANSWERED, NOT_YET, PASSED, Feedback, ___, check, questions
 
 # question id: (the right answer, [(a typical wrong answer, words its hint must contain)])
 ANSWERS = {
     "0.1": (2368, [(4736, "sparsity"), (296, "bit length"), (2368 / 814, "performance density"),
                    (2.368, "factor of 1,000"), ("2368", "remove the quotes")]),
-    "0.2": ("outside 3A090", [("3A090.b", "2,400"), ("not controlled", "needed a licence"),
-                              ("3A090.a", "4,800")]),
+    "0.2": ("outside 3A090", [("3A090.b", "b.2 a TPP of at least 1,600"), ("3A090.b", "up to 4,800"),
+                              ("not controlled", "needed a licence"), ("3A090.a", "a.2")]),
     "0.3": (32, [(-32, "wrong sign"), (2432, "3A090.a line")]),
-    "1.1": (96, [(97, "both the first and the last day"), (3, "months")]),
-    "1.2": (["TL-034", "TL-038", "TL-045", "TL-046", "TL-047", "TL-050", "TL-053", "TL-064", "TL-065"],
-            [(["TL-025", "TL-034", "TL-038", "TL-045", "TL-046", "TL-047", "TL-050", "TL-053", "TL-064", "TL-065"],
-              "July 15 itself"), (["TL-034"], "missing: TL-038")]),
-    "1.3": (["C13", "C17", "C19", "C21", "C24", "C27", "C31"],
-            [(["C13", "C17", "C19", "C21", "C27", "C31"], "contradicted")]),
-    "1.4": ("news", [("company_filing", "CNBC story"), ("aggregator", "syndicated copy")]),
-    "1.5": (15, [(20, "asked for first"), (25, "H200"), (0.15, "factor of 100")]),
-    "1.6": (1.0, [(-1.0, "wrong sign"), (10.5, "adds the two"), (1000, "factor of 1,000")]),
-    "1.7": (13.1, [(100 * 15 / 130.497, "walked away from"), (0.131, "factor of 100")]),
-    "2.1": (15831.2, [(31662.4, "sparsity"), (31662.4 / 2 * 2, "sparsity")]),
-    "2.2": (["CH-H20", "CH-L20", "CH-RTX4090D"], [(["CH-H20", "CH-L20"], "not a datacenter part")]),
-    "2.3": (2.909, [(3.2, "lower it"), (0.291, "new value")]),
-    "2.4": (["CH-L20"], [(["CH-H20", "CH-L20"], "besides the H20")]),
-    "2.5": (["HW-042", "HW-046", "CH-RTX4090D"], [(["HW-042", "HW-046", "CH-RTX4090D", "CH-RTX4090"], "caught already")]),
-    "2.6": (4.0 / 3.35, [(3.35 / 4.0, "other way round")]),
+    "1.P1": ("effective", [("announced", "17 October"), ("published", "25 October"), ("in force", "not one of")]),
+    "1.P2": (4.5, [(5.5, "estimate"), (4.6, "sales made before the rule"), (4500, "factor of 1,000")]),
+    "1.P3": ("January 2025", [("December 2025", "calendar"), ("December 2024", "calendar")]),
+    "1.1": (2, [(3, "both the first and the last day"), (96, "January 2026 rule"), (-2, "wrong sign"),
+                ("2 days", "without quotes or a unit")]),
+    "1.2": ("published", [("announced", "7 October"), ("effective", "another kind of date"),
+                          ("printed", "not one of the options")]),
+    "1.3": ("MK-106", [("MK-108", "orders"), ("TL-010", "not one of the options")]),
+    "1.4": ("news", [("company_filing", "CNBC story"), ("aggregator", "syndicated copy"),
+                     ("CNBC (syndicated copy)", "source_publisher"), ("as_reported", "source tier"),
+                     ("syndicated copy", "via"), (3, "one of the options")]),
+    "1.5": (15, [(20, "asked for first"), (25, "H200"), (0.15, "factor of 100"), ("15%", "without the % sign"),
+                 (85, "companies would keep")]),
+    "1.6": (1.0, [(-1.0, "wrong sign"), (10.0, "adds the two"), (10.5, "could not ship"), (1000, "factor of 1,000"),
+                  (5.5 / 4.5, "divides"), (0.9, "before the rule")]),
+    "1.7": (13.1, [(100 * 15 / 130.497, "walked away from"), (0.131, "factor of 100"), (1.31, "divides the millions"),
+                   (0.0131, "factor of 1,000")]),
+    "1.8": (7, [(6, "add the contradicted"), (1, "add the unsupported"), (10, "unverifiable")]),
+    "1.9": (["C13", "C17", "C19", "C21", "C24", "C27", "C31"],
+            [(["C13", "C17", "C19", "C21", "C27", "C31"], "contradicted"), ([True, False], "mask")]),
+    "1.10": (8, [(10, "July"), (12, "every month")]),
+    "1.11": (["TL-034", "TL-038", "TL-045", "TL-046", "TL-047", "TL-050", "TL-053", "TL-064", "TL-065"],
+             [(["TL-025", "TL-034", "TL-038", "TL-045", "TL-046", "TL-047", "TL-050", "TL-053", "TL-064", "TL-065"],
+               "July 15 itself"), (["TL-034"], "some of the expected ids are missing")]),
+    "2.P1": (4000, [(500, "bit length"), (8000, "8 bits long"), (2000, "already dense")]),
+    "2.P2": ("3A090.b", [("outside 3A090", "b.1"), ("3A090.a", "below both")]),
+    "2.P3": (93.1, [(4706.9, "TPP itself"), (-93.1, "wrong sign")]),
+    "2.1": (15831.2, [(31662.4, "not halved"), (31662.4, "16"), (7915.6, "twice; halve it once"),
+                      (1978.9, "bit length")]),
+    "2.2": ("3A090.a", [("3A090.b", "5.92"), ("outside 3A090", "every prong")]),
+    "2.3": (["CH-H20", "CH-L20", "CH-RTX4090D"], [(["CH-H20", "CH-L20"], "not a datacenter part")]),
+    "2.4": (2.909, [(3.2, "the floor as it is"), (0.29, "by how much"), (2.91, "rounded"), (2.915, "does not catch"),
+                    (2.85, "a higher one would too")]),
+    "2.5": ("L20", [("H20", "which other chip"), ("RTX 4090D", "not what the check expects")]),
+    "2.6": (["CH-L20"], [(["CH-H20", "CH-L20"], "besides the H20")]),
+    "2.7": (4700, [(4800, "still outside"), (4600, "higher step"), (4750, "lower it further")]),
+    "2.8": (["HW-042", "HW-046", "CH-RTX4090D"],
+            [(["HW-042", "HW-046", "CH-RTX4090D", "CH-RTX4090"], "caught already")]),
+    "2.9": (19.4, [(20, "memory capacity"), (1.194, "ratio"), (119.4, "as a percent of"), (-16.25, "turn it round"),
+                   (0.65, "difference in TB/s"), (6.69, "compute")]),
+    "2.10": ("3A090", [("outside 3A090", "both parts"), ("3A090.a", "single category")]),
+    "2.11": ("c", [("a", "the map shows that"), ("b", "the map shows that"), ("d", "not one of the options")]),
 }
 
 
@@ -41,10 +68,10 @@ def test_every_question_has_a_right_and_a_wrong_answer_here():
     assert all(len(wrongs) >= 1 for _, wrongs in ANSWERS.values())
 
 
-def test_question_ids_are_n_dot_k():
+def test_question_ids_are_n_dot_k_or_n_dot_pk():
     for qid in questions():
         number, k = qid.split(".")
-        assert number.isdigit() and k.isdigit() and int(k) >= 1
+        assert number.isdigit() and (k.isdigit() or (k[0] == "P" and k[1:].isdigit())) and int(k.lstrip("P")) >= 1
         assert len(checks.prompt(qid)) > 20
 
 
@@ -73,6 +100,20 @@ def test_dots_are_not_answered_yet(qid):
 def test_an_unknown_question_lists_the_valid_ids():
     feedback = check("9.99", 1)
     assert not feedback.passed and "no question 9.99" in feedback.message and "0.1, 0.2" in feedback.message
+
+
+def test_an_id_without_quotes_is_told_to_use_them():
+    feedback = check(1.1, 2)
+    assert not feedback.passed and 'check("1.1", your_answer)' in feedback.message
+
+
+def test_the_blank_of_an_exercise_runs_through_arithmetic_and_is_not_answered_yet():
+    total = np.float64(130.497)
+    share = 100 * 17.1 / (total / ___)
+    assert share is ___ and (___ > 3) is ___ and -___ is ___ and f"{share:.1f}" == "___"
+    assert pd.Series([1.0, 2.0]) * ___ is ___
+    feedback = check("1.7", share)
+    assert feedback.label == NOT_ANSWERED and "___" in feedback.message
 
 
 def test_feedback_shows_a_text_label_first_not_colour_alone():
@@ -124,7 +165,7 @@ def test_odd_question_ids_get_a_sentence_too():
 
 def test_number_grader_states_its_tolerance_and_spots_units():
     grade = checks.number(4.5, unit="USD billion", rel_tol=0.01, what="the charge booked")
-    assert grade(4.52) == (True, "4.52 USD billion matches the charge booked (within 1.0%).")
+    assert grade(4.52) == (True, "4.52 USD billion: that matches the charge booked (within 1.0%).")
     ok, message = grade(4500)
     assert not ok and "factor of 1,000" in message and "USD billion" in message
     ok, message = grade(0.045)
@@ -141,12 +182,13 @@ def test_a_known_slip_such_as_a_calendar_year_gets_its_own_hint():
     assert not ok and "within 1.0%" in message
 
 
-def test_rows_grader_names_missing_and_unexpected_rows():
+def test_rows_grader_names_unexpected_rows_but_never_the_missing_ones():
     grade = checks.rows(["TL-001", "TL-002", "TL-003"], what="events")
     assert grade(pd.Series(["TL-003", "TL-001", "TL-002"]))[0]
     assert grade(pd.DataFrame({"id": ["TL-001", "TL-002", "TL-003"]}))[0]
     ok, message = grade(["TL-001", "TL-004"])
-    assert not ok and "missing: TL-002, TL-003" in message and "not expected: TL-004" in message
+    assert not ok and "some of the expected ids are missing" in message and "not expected: TL-004" in message
+    assert "TL-002" not in message and "TL-003" not in message and "3" not in message
     ok, message = grade(["TL-001", "TL-001", "TL-002", "TL-003"])
     assert not ok and "twice" in message
 
@@ -162,5 +204,72 @@ def test_table_grader_names_missing_columns_and_differing_values():
     ok, message = grade(wrong)
     assert not ok and "column 'value' differs for B" in message
     ok, message = grade(want.iloc[:1])
-    assert not ok and "missing: B" in message
+    assert not ok and "missing" in message and "B" not in message
     assert math.isfinite(len(message))
+
+
+# ----------------------------------------------------------------------------- slips, right forms, giving away
+
+QIDS = questions()
+
+
+@pytest.mark.parametrize("qid", QIDS)
+def test_the_reference_answer_passes_and_the_table_above_agrees_with_it(qid):
+    assert check(qid, sweep.reference(qid)).passed
+    assert check(qid, ANSWERS[qid][0]).passed
+
+
+@pytest.mark.parametrize("qid", QIDS)
+def test_no_usual_slip_passes(qid):
+    for slip in sweep.slips(qid):
+        feedback = check(qid, slip)
+        assert not feedback.passed, f"{qid}: the slip {slip!r} passes: {feedback.message}"
+
+
+@pytest.mark.parametrize("qid", QIDS)
+def test_the_right_answer_in_another_form_passes(qid):
+    for form in sweep.right_forms(qid):
+        feedback = check(qid, form)
+        assert feedback.passed, f"{qid}: {form!r} is rejected: {feedback.message}"
+
+
+def test_a_time_span_of_whole_days_passes_where_days_are_asked():
+    assert check("1.1", pd.Timedelta(days=2)).passed
+    assert not check("1.1", pd.Timedelta(days=3)).passed
+    assert "time span" in check("1.5", pd.Timedelta(days=15)).message
+
+
+@pytest.mark.parametrize("qid", QIDS)
+def test_no_message_gives_away_what_the_answer_did_not_hold(qid):
+    wrongs = [w for w, _ in ANSWERS[qid][1]] + BAD
+    for answer in sweep.sweep_answers(qid, extra=wrongs):
+        feedback = check(qid, answer)
+        if feedback.passed:
+            continue
+        leaked = sweep.reveals(qid, answer, feedback.message)
+        assert not leaked, f"{qid}: the answer {answer!r} gets {feedback.message!r}, which states {leaked}"
+
+
+def test_the_reveal_test_would_catch_a_leak():
+    assert sweep.reveals("1.1", 5, "the answer is 2 days") == [2.0]
+    assert sweep.reveals("1.1", 5, "the answer is 2.0 days") == [2.0]
+    assert sweep.reveals("2.1", 5, "the H100 has 15,831.2 TPP") == [15831.2]
+    assert sweep.reveals("2.1", 5, "about 15832") == [15832.0]
+    assert sweep.reveals("1.9", ["C13"], "missing: C17") == ["C17"]
+    assert sweep.reveals("0.2", "3A090.b", "it is Outside 3A090") == ["outside 3A090"]
+    assert sweep.reveals("1.1", 2, "2 days matches") == []
+
+
+@pytest.mark.parametrize("qid", QIDS)
+def test_no_known_slip_lies_inside_the_tolerance_of_the_answer(qid):
+    """A hint that fired on a right answer, or a slip that passed, would both be defects."""
+    for wrong, _ in ANSWERS[qid][1]:
+        assert not check(qid, wrong).passed, f"{qid}: the known slip {wrong!r} passes"
+
+
+def test_generic_replies_are_few_in_the_sweep():
+    """The share of wrong answers that get only "not the value the check expects" (reported)."""
+    tried = {qid: sweep.slips(qid) + [w for w, _ in ANSWERS[qid][1]] for qid in QIDS}
+    generic, total = sweep.generic_share(tried)
+    print(f"generic replies: {generic} of {total} wrong answers ({generic / total:.0%})")
+    assert generic / total <= 0.15, f"{generic} of {total} wrong answers get a generic reply"

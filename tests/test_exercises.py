@@ -128,6 +128,44 @@ def test_a_use_after_the_region_in_the_same_cell_is_a_build_error(tmp_path):
         build_notebook(folder / "01_demo_solutions.ipynb")
 
 
+# ----------------------------------------------------------------------------- a blank inside a line
+
+def test_a_blank_inside_a_line_keeps_the_line_and_puts_in_three_underscores(tmp_path):
+    folder = solution(tmp_path, ("code", "total = 130.5\nshare = 100 * 17.1 / total  ### BLANK `17.1` (hint: USD billion)\n"
+                                         "percent = share * 1"), ("code", "check('1.7', share)"))
+    out = sources(build_notebook(folder / "01_demo_solutions.ipynb"))[1][0]
+    assert out.split("\n")[1] == "share = 100 * ___ / total  # USD billion"
+    assert "17.1" not in out.split("\n")[1] and out.split("\n")[0] == "total = 130.5"
+
+
+def test_a_blank_without_a_hint_and_a_later_line_in_arithmetic(tmp_path):
+    folder = solution(tmp_path, ("code", "dense = 3957.8 / 2  ### BLANK `2`\ntpp = dense * 8"), ("code", "check('2.1', tpp)"))
+    assert sources(build_notebook(folder / "01_demo_solutions.ipynb"))[1][0] == "dense = 3957.8 / ___\ntpp = dense * 8"
+
+
+@pytest.mark.parametrize("line, words", [
+    ("x = round(2.5)  ### BLANK `2.5`", "function call"),
+    ("x = rows[3] * 2  ### BLANK `3`", "function call, an index"),
+    ("x = 2 * 3  ### BLANK `2 * 3`", "whole right side"),
+    ("x = 2 * 3  ### BLANK `4`", "not one expression"),
+    ("print(2 * 3)  ### BLANK `2`", "assigns one name"),
+])
+def test_a_blank_the_exercise_could_not_run_is_a_build_error(tmp_path, line, words):
+    folder = solution(tmp_path, ("code", line))
+    with pytest.raises(BuildError, match=words):
+        build_notebook(folder / "01_demo_solutions.ipynb")
+
+
+def test_a_name_holding_a_blank_may_be_used_only_in_arithmetic_then_in_checks(tmp_path):
+    bad_in_cell = solution(tmp_path, ("code", "x = 2 * 3  ### BLANK `2`\nprint(round(x))"), name="01_a_solutions.ipynb")
+    with pytest.raises(BuildError, match="holds the blank"):
+        build_notebook(bad_in_cell / "01_a_solutions.ipynb")
+    later = solution(tmp_path, ("code", "x = 2 * 3  ### BLANK `2`\ny = x + 1"), ("code", "print(y)"),
+                     name="01_b_solutions.ipynb")
+    with pytest.raises(BuildError, match="only check"):
+        build_notebook(later / "01_b_solutions.ipynb")
+
+
 def test_solution_markdown_is_blanked_and_instructor_cells_removed(tmp_path):
     folder = solution(tmp_path, ("markdown", "Explain."), ("markdown", "Because of X.", ["solution"]),
                       ("markdown", "Rubric: X earns 2 points.", ["instructor"]),
@@ -215,6 +253,8 @@ def region_lines(nb):
                 in_region = True
             elif exercises.END.match(line):
                 in_region = False
+            elif exercises.INLINE.match(line):
+                inside.add(_norm(exercises.INLINE.match(line)["code"]))  # the line with its blank filled in
             else:
                 (inside if in_region else outside).add(_norm(line))
     return inside, outside

@@ -24,6 +24,46 @@ from .graders import choice, describe, number, rows, short_repr, table  # noqa: 
 PASSED, NOT_ANSWERED, NOT_YET = "Basic checks passed", "Not answered yet", "Not yet"
 
 
+# ----------------------------------------------------------------------------- the blank of an exercise
+
+class Blank:
+    """`___`: the missing piece in a written-out line of an exercise, e.g. `share = 100 * ___ / total`.
+
+    Until the student fills it in, arithmetic and comparisons with it give the blank again,
+    so the cell runs, and its check says "Not answered yet". It never equals a real answer.
+    """
+
+    __array_ufunc__ = None  # numpy and pandas leave the operation to the blank
+    __pandas_priority__ = 10_000
+
+    def _same(self, *args, **kwargs):
+        return self
+
+    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = _same
+    __truediv__ = __rtruediv__ = __floordiv__ = __rfloordiv__ = __mod__ = __rmod__ = _same
+    __pow__ = __rpow__ = __neg__ = __pos__ = __abs__ = __round__ = _same
+    __lt__ = __le__ = __gt__ = __ge__ = _same
+    __hash__ = object.__hash__
+
+    def __eq__(self, other):
+        return self
+
+    def __ne__(self, other):
+        return self
+
+    def __bool__(self):
+        raise TypeError("replace the ___ with your answer first")
+
+    def __format__(self, spec):
+        return "___"
+
+    def __repr__(self):
+        return "___"
+
+
+___ = Blank()
+
+
 # ----------------------------------------------------------------------------- feedback
 
 @dataclass(frozen=True)
@@ -72,13 +112,19 @@ def check(question_id, answer):
     """Check `answer` to question `question_id`; always returns a Feedback, never raises."""
     qid = question_id if isinstance(question_id, str) else short_repr(question_id)
     try:
-        question = registry.get(question_id) if isinstance(question_id, str) else None
+        if not isinstance(question_id, str):
+            return _not_yet(qid, f"write the question id in quotes: check(\"{qid}\", your_answer), "
+                                 "as the check cells do.")
+        question = registry.get(question_id)
         if question is None:
             known = ", ".join(questions())
             return _not_yet(qid, f"there is no question {qid}; the question ids are {known}.")
         if answer is Ellipsis:
             return Feedback(qid, False, NOT_ANSWERED,
                             "replace the ... with your answer, run the cell, then run this check again.")
+        if isinstance(answer, Blank):
+            return Feedback(qid, False, NOT_ANSWERED,
+                            "fill in the ___ in the cell above, run that cell, then run this check again.")
         passed, message = question.grade(answer)
         return _passed(qid, message) if passed else _not_yet(qid, message)
     except Exception:  # a check must never crash on a student's input

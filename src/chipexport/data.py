@@ -232,14 +232,35 @@ class Source:
                 f"Confidence: {self.confidence}; {TIER_WORDS[self.tier]}.")
 
 
-def source(name, row_id):
-    """The source of row `row_id` of dataset `name`, e.g. source('timeline', 'TL-011')."""
+def row(name, row_id):
+    """One row of dataset `name`, by its id, as a Series: row("chips", "CH-H20")["tpp"].
+
+    An id or a dataset that does not exist gets a sentence naming what does.
+    """
     df = load(name)
-    hit = df[df["id"] == row_id]
+    hit = df[df["id"] == row_id] if isinstance(row_id, str) else df.iloc[0:0]
     if hit.empty:
         examples = ", ".join(df["id"].head(3))
-        raise DataError(f"There is no row '{row_id}' in {name}; its ids look like {examples}.")
-    r = hit.iloc[0]
+        raise DataError(f"There is no row {row_id!r} in {name}; its ids look like {examples}. "
+                        "Check the spelling, with the prefix and the dash.")
+    return hit.iloc[0]
+
+
+def value(name, row_id, column):
+    """One cell of dataset `name`: value("market", "MK-067", "value_low") is 5.5 (USD billion).
+
+    The unit of a number is in the row's `unit` column (or in the data dictionary,
+    datasets/README.md). An unknown id or column gets a sentence naming what exists.
+    """
+    found = row(name, row_id)
+    if column not in found.index:
+        raise DataError(f"{name} has no column {column!r}; its columns are {', '.join(found.index)}.")
+    return found[column]
+
+
+def source(name, row_id):
+    """The source of row `row_id` of dataset `name`, e.g. source('timeline', 'TL-011')."""
+    r = row(name, row_id)
     return Source(dataset=name, id=row_id, url=r["source_url"], title=r["source_title"],
                   publisher=r["source_publisher"], date=r["source_date"], via=r["via"],
                   tier=r["source_tier"], confidence=r["confidence"])

@@ -16,6 +16,11 @@ class Question:
     prompt: str
     grade: object = field(repr=False)  # grade(answer) -> (passed: bool, message: str)
 
+    def expected(self):
+        """The reference answer the grader holds (for tests and the grader's sweep)."""
+        value = getattr(self.grade, "expected", None)
+        return value() if callable(value) else value
+
 
 _REGISTRY = {}
 
@@ -34,9 +39,14 @@ def get(question_id):
 
 
 def _sort_key(qid):
-    return tuple(int(part) for part in qid.split("."))
+    """Notebook, then the lesson's practice questions (k = "P1", "P2", ...), then the exercises."""
+    notebook, k = qid.split(".")
+    return (int(notebook), 0, int(k[1:])) if k.startswith("P") else (int(notebook), 1, int(k))
 
 
 def ids():
-    """The ids of the registered questions, in order ("0.1", "0.2", ..., "1.1", ...)."""
+    """The ids of the registered questions, in order ("0.1", ..., "1.P1", "1.P2", ..., "1.1", ...).
+
+    N.k is question k of notebook N's exercises; N.Pk is practice question k inside lesson N.
+    """
     return sorted(_REGISTRY, key=_sort_key)

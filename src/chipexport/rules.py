@@ -14,6 +14,8 @@ import collections
 import math
 import numbers
 
+import numpy as np
+
 from . import data
 
 OUTSIDE = "outside 3A090"
@@ -195,8 +197,9 @@ def classify(tpp, pd=None, *, rule="2023", datacenter=True, io_gbs=None, thresho
               "io_gbs": None, "dram_gbs": None}
     if pd is not None:
         values["pd"] = _number(pd, "pd (performance density, TPP per mm2)", 2.91)
-    if not isinstance(datacenter, bool):
+    if not isinstance(datacenter, (bool, np.bool_)):
         raise ValueError(f"datacenter should be True or False; got {datacenter!r}.")
+    datacenter = bool(datacenter)
     if rule == "2022":
         if io_gbs is None:
             raise ValueError("The 2022 rule also tests I/O bandwidth: pass io_gbs, the aggregate "
@@ -223,19 +226,20 @@ def classify_many(tpps, pds, *, rule="2023", datacenter=True, io_gbs=None, thres
     if len(tpps) != len(pds):
         raise ValueError(f"tpps and pds should have the same length; got {len(tpps)} and {len(pds)}.")
     n = len(tpps)
-    flags = [datacenter] * n if isinstance(datacenter, bool) else list(datacenter)
+    flags = [datacenter] * n if isinstance(datacenter, (bool, np.bool_)) else list(datacenter)
     ios = [None] * n if io_gbs is None else list(io_gbs)
     if len(flags) != n or len(ios) != n:
         raise ValueError("datacenter and io_gbs should give one value per chip.")
     bounds = boundaries(thresholds)
     specs = {dc: _prongs(bounds, rule, ["all", "datacenter" if dc else "non-datacenter"]) for dc in (True, False)}
+    flags = [bool(dc) if isinstance(dc, (bool, np.bool_)) else dc for dc in flags]
     tiers = []
     for t, p, dc, io in zip(tpps, pds, flags, ios):
         values = {"tpp": _number(t, "tpp (total processing performance)", 2368),
                   "pd": None if _unknown(p) else _number(p, "pd (performance density, TPP per mm2)", 2.91),
                   "io_gbs": None if _unknown(io) else _number(io, "io_gbs (aggregate I/O in GB/s)", 400),
                   "dram_gbs": None}
-        if not isinstance(dc, bool):
+        if not isinstance(dc, (bool, np.bool_)):
             raise ValueError(f"datacenter should be True or False for every chip; got {dc!r}.")
         tiers.append(_first_tier(_tiers_met(specs[dc], values),
                                  UNDETERMINED_IO if rule == "2022" and values["io_gbs"] is None else UNDETERMINED))
