@@ -46,8 +46,13 @@ $(VENV)/bin/python:
 	  echo "On Debian or Ubuntu, install the venv module first:  sudo apt install python3-venv"; \
 	  echo "then run make again."; exit 1; }
 
-$(VENV)/.runtime: $(VENV)/bin/python pyproject.toml requirements.lock requirements-test.lock
+PREFIX_FILES := $(shell find prefix -type f 2>/dev/null)
+
+# prefix/ holds JupyterLab and nbconvert settings the course installs into the environment
+# (prefix/README.md): keys on a widget stay in it; HTML exports read offline.
+$(VENV)/.runtime: $(VENV)/bin/python pyproject.toml requirements.lock requirements-test.lock $(PREFIX_FILES)
 	$(PIP) -e .
+	@cp -r prefix/share prefix/etc $(VENV)/
 	@touch $@
 
 $(VENV)/.test: $(VENV)/.runtime

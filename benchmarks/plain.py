@@ -58,7 +58,7 @@ def course_figure(widget, slider, settings, value):
 
 def _floor_subplots(floor):
     chips = data.load("chips").set_index("id").loc[widgets.course_guide.DEMO_CHIPS]
-    tiers = widgets.floor_demo_tiers(floor)
+    tiers = widgets.floor_demo_categories(floor)
     fig, ax = plt.subplots(figsize=(7, 3.4))
     ax.barh(chips["chip"], chips["tpp"], color=[TIER_COLOURS[tiers[c]] for c in chips.index])
     ax.axvline(floor, color="black", linestyle="--", label="3A090.b.1 TPP floor")
@@ -88,7 +88,7 @@ def _map_subplots(settings, slider, value):
     view = settings.get("view", chipmap.DEFAULT_VIEW)
     values = {**chipmap.threshold_values(), **{tid: value for tid in TIED[slider]}}
     records = [r for r in chipmap.points() if r["pd"] is not None]
-    tiers = chipmap.tiers(view, records, values)
+    tiers = chipmap.categories(view, records, values)
     fig, ax = plt.subplots(figsize=(10, 5.2))
     for category in dict.fromkeys(tiers):
         pts = [(r["tpp"], r["pd"]) for r, t in zip(records, tiers) if t == category]

@@ -12,8 +12,8 @@ ND = "2023 rule: non-datacenter chips"
 
 
 def tier_of(view, cid, values=VALUES):
-    tiers = chipmap.tiers(view, RECORDS, values)
-    return next(t for r, t in zip(RECORDS, tiers) if r["id"] == cid)
+    found = chipmap.categories(view, RECORDS, values)
+    return next(t for r, t in zip(RECORDS, found) if r["id"] == cid)
 
 
 def test_points_hold_the_case_chips_with_their_numbers():
@@ -38,9 +38,27 @@ def test_the_2022_view_lets_the_a800_through():
     assert tier_of("2022 rule", "CH-A100") == "3A090"
 
 
+def test_under_2022_a_card_without_a_fast_link_is_outside_and_an_unknown_io_is_undetermined():
+    """chips_notes section 3: the RTX 4090 has no high-speed I/O and was first covered in 2023 (TL-003)."""
+    assert tier_of("2022 rule", "CH-RTX4090") == rules.OUTSIDE
+    epoch = [c for r, c in zip(RECORDS, chipmap.categories("2022 rule", RECORDS, VALUES)) if r["source"] == "hardware"]
+    big = [r for r in RECORDS if r["source"] == "hardware" and r["tpp"] >= 4800]
+    assert big and epoch.count(rules.UNDETERMINED_IO) == len(big) and "3A090" not in epoch
+
+
 def test_the_2026_zone_holds_the_h200_but_not_the_b200():
     view = "January 2026 case-by-case zone"
     assert tier_of(view, "CH-H200") == chipmap.IN_ZONE and tier_of(view, "CH-B200") == chipmap.OUT_ZONE
+
+
+def test_the_2026_zone_does_not_apply_to_chips_outside_3a090_or_to_chinese_designs():
+    """chips_notes section 3: the zone reviews US exports of controlled chips only."""
+    view = "January 2026 case-by-case zone"
+    for cid in ("CH-H20", "CH-L20", "CH-L2", "CH-RTX4090D"):
+        assert tier_of(view, cid) == chipmap.ZONE_NOT_CONTROLLED, cid
+    for cid in ("CH-910B1", "CH-910C"):
+        assert tier_of(view, cid) == chipmap.ZONE_NOT_US, cid
+    assert tier_of(view, "CH-RTX4090") == chipmap.IN_ZONE  # 3A090.a as a non-datacenter part
 
 
 def test_april_2025_draws_no_line():

@@ -58,6 +58,24 @@ def test_binder_builds_from_the_root_and_installs_the_package_itself():
     assert (ROOT / "postBuild").stat().st_mode & 0o111, "postBuild must be executable"
 
 
+def test_make_binder_and_a_hub_install_the_course_settings_of_prefix():
+    """prefix/ (JupyterLab overrides, the handout template, nbconvert settings) goes into the environment."""
+    into_this_environment = """cp -r prefix/share prefix/etc "$(python -c 'import sys; print(sys.prefix)')"/"""
+    assert into_this_environment in (ROOT / "postBuild").read_text()
+    for readme in ("README.md", "prefix/README.md"):  # the hub's instructions: the same command
+        assert into_this_environment in (ROOT / readme).read_text(), readme
+    assert "@cp -r prefix/share prefix/etc $(VENV)/" in (ROOT / "Makefile").read_text()
+
+
+def test_the_lab_overrides_cover_every_command_mode_shortcut_of_the_installed_jupyterlab():
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, str(ROOT / "tools" / "lab_overrides.py"), "--check"],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout
+
+
 def test_generated_folders_are_git_ignored():
     ignored = (ROOT / ".gitignore").read_text().split()
     for folder in (".venv/", "artifacts/", ".hypothesis/"):

@@ -20,12 +20,12 @@ FIGURES = {
         ("up to $800 million", ("market", "MK-081", "value_high"), 800),
         ("down about 7 % each", ("market", "MK-124", "value_low"), -7),
         ("at least $16 billion of H20 chips", ("timeline", "TL-010", "event"), "at least $16 billion"),
-        ("about **$15 billion** of sales", ("timeline", "TL-019", "event"), "about $15 billion of sales"),
+        ("about $15 billion of sales", ("timeline", "TL-019", "event"), "about $15 billion of sales"),
         ("put 140 entities on its Entity List", ("timeline", "TL-006", "event"), "140 Entity List additions"),
-        ("**15 %** of their China revenue", ("market", "MK-113", "value_low"), 15),
+        ("15 % of their China revenue", ("market", "MK-113", "value_low"), 15),
         ("first asked for 20 %", ("timeline", "TL-037", "event"), "asked for 20%"),
-        ("with **25 %** going to the US", ("timeline", "TL-060", "event"), "25% going to the US"),
-        ("about $50 million in all", ("market", "MK-077", "value_low"), 50),
+        ("with 25 % going to the US", ("timeline", "TL-060", "event"), "25% going to the US"),
+        ("about $50 million of H20s in all", ("market", "MK-077", "value_low"), 50),
         ("more than 400,000 H200s", ("timeline", "TL-065", "event"), "more than 400,000 H200s"),
         ("$17.1 billion of $130.5 billion (MK-006) = 13.1 %", ("market", "MK-030", "value_low"), 17.1),
         ("$17.1 billion of $130.5 billion (MK-006) = 13.1 %", ("market", "MK-006", "value_low"), 130497),
@@ -56,14 +56,16 @@ FIGURES = {
 
 def notebook_text(name):
     """All markdown and all text outputs of an executed notebook, as one string, with every run
-    of white space (line breaks in the prose included) made one space."""
+    of white space (line breaks in the prose included) made one space, and the markdown escape
+    of a dollar sign (\\$) and bold marks (**) taken out, so a figure reads as a student sees it."""
     nb = json.loads((ROOT / "notebooks" / f"{name}.ipynb").read_text())
     parts = []
     for cell in nb["cells"]:
         parts.append("".join(cell["source"]) if cell["cell_type"] == "markdown" else "")
         for out in cell.get("outputs", []):
             parts.append("".join(out.get("text", "")) + "".join(out.get("data", {}).get("text/plain", "")))
-    return " ".join(" ".join(parts).split())
+    text = " ".join(" ".join(parts).split())
+    return text.replace("\\$", "$").replace("**", "")
 
 
 CASES = [(nb, words, where, value) for nb, rows in FIGURES.items() for words, where, value in rows]

@@ -36,3 +36,5 @@ def test_wheel_carries_the_datasets_and_loads_chips_from_tmp():
         assert out[0].startswith(str(site)), out
         assert out[1] == str(site / "chipexport" / "datasets"), out
         assert int(out[2]) > 20 and float(out[3]) == 2368
+        # the screen-reader module of the widgets travels with the package
+        assert (site / "chipexport" / "widgets" / "accessible.js").read_text().strip()

@@ -11,24 +11,26 @@ from PIL import Image
 
 matplotlib.use("Agg")
 
-from chipexport import chipmap, plotting, rules, widgets  # noqa: E402
+import ipywidgets as w  # noqa: E402
+
+from chipexport import chipmap, data, plotting, rules, widgets  # noqa: E402
 from chipexport.widgets.figure_widget import Layers  # noqa: E402
 
 # builder: (control to move, new value, words the summary must then contain)
 BUILDERS = {
-    widgets.floor_demo: ("floor", 2368, "3A090.b: NVIDIA H20"),
+    widgets.floor_demo: ("floor", 2368, "3A090.b: H20"),
     widgets.timeline_explorer: ("categories", ("china_response",), "events shown"),
-    widgets.threshold_explorer: ("TH-2023-B1-TPP-MIN", 2352.0, "3A090.b: H20"),
+    widgets.threshold_explorer: ("TH-2023-B1-TPP-MIN", 2300.0, "3A090.b: H20"),
 }
 IDS = [b.__name__ for b in BUILDERS]
 
 
 def test_floor_demo_model_follows_the_rules():
-    assert widgets.floor_demo_tiers(2400)["CH-H20"] == rules.OUTSIDE
-    assert widgets.floor_demo_tiers(2368)["CH-H20"] == "3A090.b"
-    assert widgets.floor_demo_tiers(1900)["CH-L20"] == "3A090.b"
-    assert widgets.floor_demo_tiers(1600)["CH-L2"] == rules.OUTSIDE
-    assert widgets.floor_demo_tiers(4800)["CH-H100"] == "3A090.a"
+    assert widgets.floor_demo_categories(2400)["CH-H20"] == rules.OUTSIDE
+    assert widgets.floor_demo_categories(2368)["CH-H20"] == "3A090.b"
+    assert widgets.floor_demo_categories(1900)["CH-L20"] == "3A090.b"
+    assert widgets.floor_demo_categories(1600)["CH-L2"] == rules.OUTSIDE
+    assert widgets.floor_demo_categories(4800)["CH-H100"] == "3A090.a"
 
 
 @pytest.mark.parametrize("builder", BUILDERS, ids=IDS)
@@ -215,3 +217,103 @@ def test_the_timeline_keeps_its_whole_range_and_its_source_line_when_the_dates_m
 ], ids=["floor", "floor-2368", "timeline", "map", "map-2022"])
 def test_a_static_figure_has_the_bytes_of_its_widget_at_the_same_setting(builder, static, settings):
     assert static()._repr_png_() == builder(settings=settings).image.value
+
+
+# ----------------------------------------------------------------------------- reading, keys, screen readers
+
+def _no_math_outside(html):
+    import re
+    return re.sub(r'<(\w+) class="tex2jax_ignore mathjax_ignore">.*?</\1>', "", html, flags=re.S)
+
+
+@pytest.mark.parametrize("builder", BUILDERS, ids=IDS)
+def test_no_summary_or_label_has_dollar_signs_jupyterlab_would_typeset(builder):
+    built = builder()
+    for name, value in [(None, None)] + moves(builder):
+        if name:
+            built.controls[name].value = value
+        for html in (built.summary.value, built.details.value):
+            assert _no_math_outside(html).count("$") < 2, html[:200]
+        assert all("$" not in c.description for c in built.controls.values())
+
+
+@pytest.mark.parametrize("builder", BUILDERS, ids=IDS)
+def test_every_control_has_an_accessible_name_and_the_figure_its_alt_text(builder):
+    built = builder()
+    specs = built.access.controls
+    assert len(specs) == len(built.controls)
+    for spec, control in zip(specs, built.controls.values()):
+        assert spec["name"] == control.description and "(" in spec["name"]
+        if hasattr(control, "step"):
+            assert "unit" in spec and "decimals" in spec
+    assert built.access.alt == built.summary_text() and len(built.access.alt) > 20
+
+
+def test_a_date_range_is_read_as_months_not_option_numbers():
+    spec = widgets.timeline_explorer().access.controls[-1]
+    assert spec["labels"][0] == "Aug 2022" and spec["labels"][-1] == "May 2026"
+
+
+def test_float_noise_from_the_browser_never_reaches_the_model():
+    explorer = widgets.threshold_explorer()
+    explorer.controls["TH-2023-B1-PD-MIN"].value = 1.5999999999999999
+    explorer.controls["TH-2026-TPP"].value = 21099.999999999996
+    assert explorer.controls["TH-2023-B1-PD-MIN"].value == 1.6
+    assert explorer.controls["TH-2026-TPP"].value == 21100.0
+    assert "1.5999" not in str(explorer.settings())
+
+
+def test_the_reset_button_puts_the_rule_back_with_one_redraw():
+    explorer = widgets.threshold_explorer()
+    start = explorer.settings()
+    explorer.controls["TH-2023-B1-TPP-MIN"].value = 3000.0
+    explorer.controls["TH-2023-A2-PD"].value = 8.0
+    redraws = []
+    explorer._update, update = (lambda **kw: redraws.append(1) or update(**kw)), explorer._update
+    button = next(b for b in explorer.children[0].children if isinstance(b, w.Button))
+    button.click()
+    assert explorer.settings() == start and len(redraws) == 1
+
+
+def test_case_labels_show_only_for_chips_the_view_covers():
+    explorer = widgets.threshold_explorer()
+    texts = {t.get_text(): t for t in explorer.fig.axes[0].texts}
+    assert texts["H20"].get_visible() and not texts["RTX 4090"].get_visible()
+    explorer.controls["view"].value = "2023 rule: non-datacenter chips"
+    assert texts["RTX 4090"].get_visible() and not texts["H20"].get_visible()
+
+
+def test_two_chips_at_one_point_both_show_in_their_own_category():
+    """In the 2022 view the A100 (3A090) and the A800 (outside) share a point: both are drawn."""
+    explorer = widgets.threshold_explorer(settings={"view": "2022 rule"})
+    a100 = (data.value("chips", "CH-A100", "tpp"), data.value("chips", "CH-A100", "pd"))
+    drawn = [c for c in explorer.fig.axes[0].collections if c.get_visible()
+             and any(tuple(p) == a100 for p in c.get_offsets().tolist())]
+    assert len(drawn) == 2 and len({c.get_sizes()[0] for c in drawn}) == 2
+
+
+@pytest.mark.parametrize("builder", BUILDERS, ids=IDS)
+def test_the_image_is_shown_at_the_figure_s_own_size(builder):
+    built = builder()
+    assert built.image.layout.width == f"{round(built.fig.get_figwidth() * built.fig.dpi)}px"
+    assert built.image.layout.max_width == "100%"
+
+
+@pytest.mark.parametrize("builder", BUILDERS, ids=IDS)
+def test_a_saved_widget_shows_its_figure_and_sentence_without_a_kernel(builder):
+    bundle = builder()._repr_mimebundle_()
+    assert bundle["image/png"][:4] == b"\x89PNG" and "application/vnd.jupyter.widget-view+json" in bundle
+    assert not bundle["text/plain"].startswith("FigureWidget(") and len(bundle["text/plain"]) > 20
+
+
+def test_one_step_of_any_map_slider_changes_the_figure():
+    explorer = widgets.threshold_explorer()
+    for view, spec in chipmap.VIEWS.items():
+        explorer.controls["view"].value = view
+        for ids in spec["sliders"]:
+            control = explorer.controls[ids[0]]
+            for direction in (1, -1):
+                before = bytes(explorer.image.value)
+                control.value = control.value + direction * control.step
+                assert bytes(explorer.image.value) != before, (ids[0], control.value)
+            control.value = chipmap.threshold_values()[ids[0]]

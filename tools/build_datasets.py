@@ -98,6 +98,7 @@ TIMELINE_NOTES = {
     # research row date + first words -> note (from research/timeline_notes.md)
     ("2022-10-07", "BIS put"): "Announced 7 Oct 2022; published in the Federal Register on 13 Oct 2022 ([[2022-10-13]]).",
     ("2023-10-17", "BIS tightened"): "Announced 17 Oct 2023; published 25 Oct ([[2023-10-25]]); effective 17 Nov 2023 ([[2023-11-17]]).",
+    ("2023-11", "Reports said Nvidia"): "The same article reports SemiAnalysis's claim that the H20 is about 20% faster than the H100 at language-model inference (research chips_notes.md section 2: a secondary claim).",
     ("2025-01-13", "The outgoing"): "Announced 13 Jan 2025; sources also give 15 Jan (Federal Register date).",
     ("2025-04-15", "Nvidia's 8-K"): "An estimate ('up to approximately'); the charge booked was $4.5 billion ([[2025-05-28]]). The research found no reconciliation of the $1 billion gap.",
     ("2025-05-08", "Sen. Tom Cotton"): "The govinfo bill text gives May 8; one weak site says May 9.",
@@ -259,9 +260,18 @@ DATACENTER = {
     "CH-RTX4090D": "false",
 }
 
-CHIP_FIELDS = ["id", "chip", "vendor", "year", "market", "datacenter", "dense_fp16_tflops",
+# The research's reading of a chip's chip-to-chip I/O where it gives no figure: the consumer cards
+# have no high-speed link (NVLink), so they were not caught by the 2022 rule's I/O test and were
+# first covered in 2023 (chips_notes.md section 3; TL-003). Blank where the research says nothing.
+HIGH_SPEED_IO = {"CH-RTX4090": "false", "CH-RTX4090D": "false"}
+# Designers based in China: their chips are not US exports, so the January 2026 licence-review
+# zone does not apply to them (chips_notes.md section 3). Read from the vendor's name.
+CHINESE_DESIGNERS = ("Huawei", "Cambricon", "Alibaba", "Biren", "Hygon", "Iluvatar CoreX", "Kunlunxin Baidu",
+                     "MetaX", "Moore Threads (Tencent)", "National University of Defense Technology", "Sunway")
+
+CHIP_FIELDS = ["id", "chip", "vendor", "year", "market", "datacenter", "chinese_design", "dense_fp16_tflops",
                "dense_int8_tops", "dense_fp8_tflops", "memory_gb", "memory_bandwidth_tbs",
-               "interconnect_gbs", "die_area_mm2", "tpp", "pd", "tdp_w", "launch_price_usd",
+               "interconnect_gbs", "high_speed_io", "die_area_mm2", "tpp", "pd", "tdp_w", "launch_price_usd",
                "china_status", "notes", "more_source_urls"] + SOURCE_FIELDS
 
 
@@ -280,7 +290,8 @@ def build_chips(research):
         dc = DATACENTER.get(cid, DATACENTER.get(r["market"], ""))
         rows.append(dict(
             id=cid, chip=r["chip"], vendor=r["vendor"], year=r["year"], market=r["market"],
-            datacenter=dc, dense_fp16_tflops=r["dense_fp16_tflops"],
+            datacenter=dc, chinese_design="true" if r["vendor"] in CHINESE_DESIGNERS else "false",
+            dense_fp16_tflops=r["dense_fp16_tflops"], high_speed_io=HIGH_SPEED_IO.get(cid, ""),
             dense_int8_tops=r["dense_int8_tops"], dense_fp8_tflops=r["fp8_tflops_dense"],
             memory_gb=r["memory_gb"], memory_bandwidth_tbs=r["memory_bandwidth_tbs"],
             interconnect_gbs=r["interconnect_gbs"], die_area_mm2=r["die_area_mm2"], tpp=r["tpp"],
@@ -333,7 +344,7 @@ THRESHOLDS = [
     ("TH-2026-DRAM", "2026", "case-by-case review", "2026", "all", "dram_gbs", "max", "false", "6500",
      "GB/s of total DRAM bandwidth", "high", R32, ""),
 ]
-THRESHOLD_FIELDS = ["id", "rule", "tier", "prong", "scope", "parameter", "bound", "inclusive",
+THRESHOLD_FIELDS = ["id", "rule", "category", "prong", "scope", "parameter", "bound", "inclusive",
                     "value", "unit", "notes"] + SOURCE_FIELDS
 
 
@@ -342,11 +353,11 @@ WORDING_MED = {"TH-2023-B1-TPP-MAX", "TH-2023-B1-PD-MAX", "TH-2023-B2-PD-MAX"}
 
 def build_thresholds():
     rows = []
-    for (tid, rule, tier, prong, scope, param, bound, incl, value, unit, conf, src, notes) in THRESHOLDS:
+    for (tid, rule, category, prong, scope, param, bound, incl, value, unit, conf, src, notes) in THRESHOLDS:
         research = (f"Research confidence: {conf}" +
                     ("; the numbers are high, the exact 'less than' wording medium" if tid in WORDING_MED else "") +
                     "; read through secondary sources (eccn_thresholds.md).")
-        rows.append(dict(id=tid, rule=rule, tier=tier, prong=prong, scope=scope, parameter=param,
+        rows.append(dict(id=tid, rule=rule, category=category, prong=prong, scope=scope, parameter=param,
                          bound=bound, inclusive=incl, value=value, unit=unit,
                          notes=joined(notes, research),
                          via="", source_tier=AS_REPORTED, confidence=capped(conf, AS_REPORTED), **src))
@@ -517,7 +528,7 @@ CONSUMER_LINES = ("GeForce", "TITAN", "Titan", "Radeon RX")
 HARDWARE_FIELDS = ["id", "name", "manufacturer", "type", "release_date", "tpp", "die_area_mm2", "pd",
                    "tensor_fp16_tflops", "int8_tops", "fp8_tflops", "memory_gb",
                    "memory_bandwidth_gbs", "tdp_w", "process_nm", "consumer_line_assumed",
-                   "datasheet_url"] + SOURCE_FIELDS
+                   "chinese_design_assumed", "datasheet_url"] + SOURCE_FIELDS
 
 
 def scaled(text, factor, digits=6):
@@ -550,6 +561,7 @@ def build_hardware(research, chip_ids):
             tdp_w=fmt(float(r["TDP (W)"])) if r["TDP (W)"] else "",
             process_nm=fmt(float(r["Process size (nm)"])) if r["Process size (nm)"] else "",
             consumer_line_assumed="true" if any(k in name for k in CONSUMER_LINES) else "false",
+            chinese_design_assumed="true" if r["Manufacturer"] in CHINESE_DESIGNERS else "false",
             datasheet_url=" ; ".join(r["Link to datasheet"].split()),
             source_url=EPOCH_URL, source_title="Data on Machine Learning Hardware",
             source_publisher="Epoch AI", source_date=r["Last modified"][:10] or NO_DATE,
@@ -580,7 +592,7 @@ SOURCE_SCHEMA = [
          description="How the row may be taught (research/README.md): as_fact (filings, official documents, wire services), as_reported (trade press, law firms, think tanks: say 'as reported by ...'), not_as_fact (aggregators, blogs, rows flagged AUDIT/UNVERIFIED/low: examples for source criticism only).",
          constraints=dict(required=True, enum=TIER_ENUM)),
     dict(name="confidence", type="string",
-         description="Confidence copied from the research; 'unrated' where the research gives none; 'unverified' where the research says so.",
+         description="Confidence copied from the research: how sure the research is of the fact itself, not how strong the page is (a weak page can carry a well-established fact); 'unrated' where the research gives none; 'unverified' where the research says so.",
          constraints=dict(required=True, enum=CONF_ENUM)),
 ]
 
@@ -627,12 +639,14 @@ RESOURCES = {
         f("year", "integer", "Year of release (research).", minimum=2000),
         f("market", "string", "data_center, china_specific or gaming (research).", required=True, enum=["data_center", "china_specific", "gaming"]),
         f("datacenter", "boolean", "Designed or marketed for datacenters, as the research states; empty where it does not say."),
+        f("chinese_design", "boolean", "Designed by a company based in China (read from the vendor): not a US export, so the January 2026 licence-review zone does not apply.", required=True),
         f("dense_fp16_tflops", "number", "Dense FP16/BF16 tensor throughput.", minimum=0, unit="TFLOPS"),
         f("dense_int8_tops", "number", "Dense INT8 tensor throughput.", minimum=0, unit="TOPS"),
         f("dense_fp8_tflops", "number", "Dense FP8 tensor throughput.", minimum=0, unit="TFLOPS"),
         f("memory_gb", "number", "Memory capacity.", minimum=0, unit="GB"),
         f("memory_bandwidth_tbs", "number", "Memory (DRAM/HBM) bandwidth.", minimum=0, unit="TB/s"),
         f("interconnect_gbs", "number", "Chip-to-chip interconnect bandwidth.", minimum=0, unit="GB/s"),
+        f("high_speed_io", "boolean", "The research's reading where it gives no I/O figure: false for a consumer card without a high-speed chip-to-chip link, so under the 2022 rule's 600 GB/s I/O test (chips_notes.md section 3). Empty where the research says nothing."),
         f("die_area_mm2", "number", "Applicable (logic) die area; empty when unknown or ambiguous.", minimum=0, unit="mm2"),
         f("tpp", "number", "Total processing performance: max over precisions of bit length x dense TOPS.", minimum=0, unit="TPP"),
         f("pd", "number", "Performance density: TPP / die area.", minimum=0, unit="TPP per mm2"),
@@ -645,8 +659,8 @@ RESOURCES = {
     "thresholds": dict(title="Export-control thresholds", description="The 2022 and 2023 ECCN 3A090 parameters and the January 2026 case-by-case zone, one boundary per row. From research/eccn_thresholds.md. The rule text was read through secondary sources.", fields=[
         id_field(r"TH-[0-9A-Z-]+", "TH-2023-B1-TPP-MIN"),
         f("rule", "string", "Which rule: 2022, 2023 or 2026.", required=True, enum=["2022", "2023", "2026"]),
-        f("tier", "string", "The control tier the boundary belongs to.", required=True, enum=["3A090", "3A090.a", "3A090.b", "case-by-case review"]),
-        f("prong", "string", "Sub-paragraph: boundaries of one prong are joined by AND, prongs of one tier by OR.", required=True),
+        f("category", "string", "The rules' category the boundary belongs to: 3A090 (2022), 3A090.a or 3A090.b (2023), or the January 2026 case-by-case review.", required=True, enum=["3A090", "3A090.a", "3A090.b", "case-by-case review"]),
+        f("prong", "string", "Sub-paragraph: boundaries of one prong are joined by AND, prongs of one category by OR.", required=True),
         f("scope", "string", "Which chips the prong applies to.", required=True, enum=["all", "datacenter", "non-datacenter"]),
         f("parameter", "string", "tpp, pd (performance density), io_gbs (aggregate I/O) or dram_gbs (DRAM bandwidth).", required=True, enum=["tpp", "pd", "io_gbs", "dram_gbs"]),
         f("bound", "string", "min: the chip must be at or above (or above); max: below (or at or below).", required=True, enum=["min", "max"]),
@@ -694,6 +708,7 @@ RESOURCES = {
         f("tdp_w", "number", "Epoch's thermal design power.", minimum=0, unit="W"),
         f("process_nm", "number", "Epoch's process size.", minimum=0, unit="nm"),
         f("consumer_line_assumed", "boolean", "Our assumption, not Epoch's data: true when the name belongs to a consumer product line (GeForce, TITAN, Radeon RX).", required=True),
+        f("chinese_design_assumed", "boolean", "Our assumption, not Epoch's data: true when the manufacturer is a company based in China; such chips are not US exports, so the January 2026 licence-review zone does not apply to them.", required=True),
         f("datasheet_url", "string", "Epoch's 'Link to datasheet'; several links separated by ' ; '."),
     ] + SOURCE_SCHEMA),
 }
@@ -767,7 +782,9 @@ example is kept: Nvidia's ~$50 m of H20 sales in Q3 FY2026 (Analytics Insight) i
 A chip row takes the tier of the page cited as its `source_url` (its best page among those the
 research read; the others are in `more_source_urls`).
 
-`confidence` is the research's. Following the research README, an `as_reported` row has
+`confidence` is the research's, and it rates the fact, not the page: a `not_as_fact` row can have
+confidence `high` (TL-014, TL-026) when the fact is well established elsewhere but the page read
+is weak. Following the research README, an `as_reported` row has
 confidence at most `medium`: where the research said `high` for such a row, the table says
 `medium` (for the thresholds, the research's own rating is kept in `notes`).
 
@@ -836,8 +853,9 @@ CC BY 4.0, read from the copy in the GitHub repository `talmolab/lablink-paper-f
    performance (bit-OP/s)" to BIS TPP units (divided by 10^12), bytes to GB and bytes/s to
    GB/s (divided by 10^9), rounded to 6 decimals (TPP to 3).
 4. Columns added: `id`; `pd` = tpp / die area (computed here); `consumer_line_assumed`, our
-   assumption from the product-line name (GeForce, TITAN, Radeon RX), not Epoch's data; the
-   source columns (with "Last modified" as `source_date`).
+   assumption from the product-line name (GeForce, TITAN, Radeon RX), not Epoch's data;
+   `chinese_design_assumed`, our assumption from the manufacturer's name (a company based in
+   China), not Epoch's data; the source columns (with "Last modified" as `source_date`).
 5. Cells filled: an empty manufacturer or type becomes `not recorded`; an empty release date
    `n.d.`. Several datasheet links in one cell are joined with " ; ".
 6. No value was corrected. Known quirks of Epoch's data (research `chips_notes.md`) stay as they

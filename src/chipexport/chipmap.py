@@ -23,8 +23,25 @@ VIEWS = {
 }
 DEFAULT_VIEW = "2023 rule: datacenter chips"
 
-#: Slider ranges (min, max, step): wide enough to explore, not facts about any rule (TPP; TPP per
-#: mm2; GB/s). Each rule's own value lies on its slider's grid, and one step is visible on the map.
+#: What each slider moves, in words a student knows, and its unit (a slider named after its
+#: first threshold id moves every id of its group in VIEWS).
+SLIDER_WORDS = {
+    "TH-2023-B1-TPP-MIN": ("3A090.b.1 TPP floor", "TPP"),
+    "TH-2023-B2-PD-MIN": ("3A090.b.2 density floor", "TPP per mm²"),
+    "TH-2023-B1-PD-MIN": ("3A090.b.1 density floor", "TPP per mm²"),
+    "TH-2023-A1-TPP": ("3A090.a.1 TPP line", "TPP"),
+    "TH-2023-A2-PD": ("3A090.a.2 density line", "TPP per mm²"),
+    "TH-2023-A2-TPP": ("TPP floor of a.2 and b.2", "TPP"),
+    "TH-2023-ND-TPP": ("non-datacenter TPP line", "TPP"),
+    "TH-2022-TPP": ("2022 TPP line", "TPP"),
+    "TH-2022-IO": ("2022 I/O line", "GB/s"),
+    "TH-2026-TPP": ("2026 zone: TPP below", "TPP"),
+    "TH-2026-DRAM": ("2026 zone: DRAM bandwidth below", "GB/s"),
+}
+
+#: Slider ranges (min, max, step) by parameter: wide enough to explore, not facts about any rule
+#: (TPP; TPP per mm²; GB/s). Each rule's own value lies on its slider's grid, and one step moves
+#: a region's edge by at least a fraction of a pixel (tests/test_widgets.py checks the image changes).
 SLIDER_RANGES = {"tpp": (400, 24000, 100), "pd": (0.48, 20.0, 0.08), "io_gbs": (100, 2000, 25),
                  "dram_gbs": (1000, 12000, 100)}
 
@@ -34,9 +51,14 @@ TPP_RANGE, PD_RANGE = (10, 100_000), (0.02, 50)
 APRIL_2025 = ("April 2025: the H20 and the MI308 were named in letters to Nvidia and AMD; the letters "
               "also covered chips reaching the H20's memory or interconnect bandwidth, but those criteria "
               "were not published as thresholds, so no line is drawn (TL-011, CH-H20, CH-MI308).")
-IN_ZONE, OUT_ZONE = "inside the case-by-case zone", "outside the zone"
+IN_ZONE = "inside the case-by-case zone"
+OUT_ZONE = "above the zone (presumption of denial)"
+ZONE_NOT_CONTROLLED = "zone does not apply (outside 3A090)"
+ZONE_NOT_US = "zone does not apply (a Chinese design)"
 UNDETERMINED_DRAM = "undetermined (DRAM bandwidth unknown)"
 NOT_IN_VIEW, NAMED_BY_LETTER, NOT_NAMED = "not covered by this view", "named in the April 2025 letters", "not named"
+#: Categories under which a view counts a chip as caught by its rule.
+CAUGHT = ("3A090.a", "3A090.b", "3A090", IN_ZONE, OUT_ZONE)
 
 
 def threshold_values():
@@ -48,7 +70,9 @@ def points():
     """Every chip and Epoch row with a TPP, as plain records (dicts), the case's chips first.
 
     Each record: id, name, source ('chips' or 'hardware'), tpp, pd (None when the die area is
-    unknown), datacenter (True/False/None), io_gbs, dram_gbs (None when unknown).
+    unknown), datacenter (True/False/None), io_gbs, dram_gbs (None when unknown),
+    fast_io (False where the research reads no high-speed chip-to-chip link, else None) and
+    chinese (a Chinese design: not a US export).
     """
     def num(x):
         return None if pd.isna(x) else float(x)
@@ -60,13 +84,16 @@ def points():
         dc = None if pd.isna(r["datacenter"]) else bool(r["datacenter"])
         records.append(dict(id=r["id"], name=short_name(r["chip"]), source="chips", tpp=num(r["tpp"]),
                             pd=num(r["pd"]), datacenter=dc, io_gbs=num(r["interconnect_gbs"]),
-                            dram_gbs=None if num(r["memory_bandwidth_tbs"]) is None else 1000 * num(r["memory_bandwidth_tbs"])))
+                            dram_gbs=None if num(r["memory_bandwidth_tbs"]) is None else 1000 * num(r["memory_bandwidth_tbs"]),
+                            fast_io=None if pd.isna(r["high_speed_io"]) else bool(r["high_speed_io"]),
+                            chinese=bool(r["chinese_design"])))
     for r in data.load("hardware").to_dict("records"):
         if num(r["tpp"]) is None or num(r["tpp"]) <= 0:
             continue
         records.append(dict(id=r["id"], name=r["name"], source="hardware", tpp=num(r["tpp"]), pd=num(r["pd"]),
                             datacenter=not bool(r["consumer_line_assumed"]), io_gbs=None,
-                            dram_gbs=num(r["memory_bandwidth_gbs"])))
+                            dram_gbs=num(r["memory_bandwidth_gbs"]), fast_io=None,
+                            chinese=bool(r["chinese_design_assumed"])))
     return records
 
 
@@ -89,7 +116,33 @@ def covered(view, record):
     return record["datacenter"] == (covers == "datacenter")
 
 
-def tiers(view, records, values, bounds=None):
+def _rule_2023(records, bounds):
+    """The 2023 category of every record, each by its own datacenter flag (unknown: datacenter)."""
+    return rules.classify_many([r["tpp"] for r in records], [r["pd"] for r in records],
+                               datacenter=[r["datacenter"] is not False for r in records], thresholds=bounds)
+
+
+def _zone_2026(records, values, current):
+    """The January 2026 zone: it reviews US exports of controlled chips, so a Chinese design and a
+    chip outside 3A090 are not in it; a controlled chip is inside below both lines, else above."""
+    found = []
+    for r, category in zip(records, _rule_2023(records, current)):
+        if r["chinese"]:
+            found.append(ZONE_NOT_US)
+        elif category == rules.OUTSIDE:
+            found.append(ZONE_NOT_CONTROLLED)
+        elif category == rules.UNDETERMINED:
+            found.append(rules.UNDETERMINED)
+        elif r["tpp"] >= values["TH-2026-TPP"]:
+            found.append(OUT_ZONE)
+        elif r["dram_gbs"] is None:
+            found.append(UNDETERMINED_DRAM)
+        else:
+            found.append(IN_ZONE if rules.h200_rule_2026(r["tpp"], r["dram_gbs"], thresholds=current) else OUT_ZONE)
+    return found
+
+
+def categories(view, records, values, bounds=None):
     """The category of each record under `view` with threshold `values` ({id: value}).
 
     bounds: the rules' boundaries read once by `rules.boundaries()` (read now if None);
@@ -100,20 +153,17 @@ def tiers(view, records, values, bounds=None):
     if rule == "2025-04":
         return [NAMED_BY_LETTER if r["id"] in ("CH-H20", "CH-MI308") else NOT_NAMED for r in records]
     if rule == "2026":
-        known = [r for r in records if r["dram_gbs"] is not None]
-        inside = iter(rules.h200_rule_2026_many([r["tpp"] for r in known], [r["dram_gbs"] for r in known],
-                                                thresholds=current))
-        return [(IN_ZONE if next(inside) else OUT_ZONE) if r["dram_gbs"] is not None
-                else OUT_ZONE if r["tpp"] >= values["TH-2026-TPP"] else UNDETERMINED_DRAM
-                for r in records]
+        return _zone_2026(records, values, current)
     inside = [i for i, r in enumerate(records) if covered(view, r)]
     result = [NOT_IN_VIEW] * len(records)
+    # under 2022, a card the research reads as having no high-speed link is under the I/O line
     found = rules.classify_many([records[i]["tpp"] for i in inside], [records[i]["pd"] for i in inside],
                                 rule=rule, datacenter=VIEWS[view]["covers"] != "non-datacenter",
                                 io_gbs=[records[i]["io_gbs"] for i in inside] if rule == "2022" else None,
                                 thresholds=current)
-    for i, tier in zip(inside, found):
-        result[i] = tier
+    for i, category in zip(inside, found):
+        no_fast_io = rule == "2022" and records[i]["fast_io"] is False and records[i]["io_gbs"] is None
+        result[i] = rules.OUTSIDE if no_fast_io else category
     return result
 
 
@@ -136,6 +186,6 @@ def regions(view, values):
         return [(f"3A090 if I/O is at least {v['TH-2022-IO']:,.0f} GB/s (not on this map)",
                  v["TH-2022-TPP"], top_t, PD_RANGE[0], top_p)]
     if rule == "2026":
-        return [(f"case-by-case if DRAM bandwidth is under {v['TH-2026-DRAM']:,.0f} GB/s (not on this map)",
-                 TPP_RANGE[0], v["TH-2026-TPP"], PD_RANGE[0], top_p)]
+        return [(f"case-by-case if controlled and DRAM bandwidth is under {v['TH-2026-DRAM']:,.0f} GB/s "
+                 "(not on this map)", TPP_RANGE[0], v["TH-2026-TPP"], PD_RANGE[0], top_p)]
     return []

@@ -226,6 +226,17 @@ class Source:
         return (f"{self.id}: {self.title}. {self.publisher}, {self.date}{via}. {self.url} "
                 f"[confidence: {self.confidence}; {TIER_WORDS[self.tier]}]")
 
+    @property
+    def marker(self):
+        """The compact citation the course's text puts after a sourced sentence, e.g. "[TL-028 · reported: CNN]".
+
+        "fact" for a row taught as fact; "reported:" and the outlet for one taught as reported;
+        "example only" for a page shown only as an example for source criticism.
+        """
+        outlet = self.publisher.split(" (")[0]
+        return {"as_fact": f"[{self.id} · fact]", "as_reported": f"[{self.id} · reported: {outlet}]",
+                "not_as_fact": f"[{self.id} · example only]"}[self.tier]
+
     def _repr_markdown_(self):
         via = f" ({self.via})" if self.via else ""
         return (f"**{self.id}**: [{self.title}]({self.url}), {self.publisher}, {self.date}{via}. "

@@ -32,8 +32,8 @@ from . import data
 #: Okabe-Ito colours, in the order series use them.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
-#: One colour per control tier, the same in every figure.
-TIER_COLORS = {"3A090.a": PALETTE[3], "3A090.b": PALETTE[1], "outside 3A090": PALETTE[0]}
+#: One colour per category of the rules, the same in every figure.
+CATEGORY_COLORS = {"3A090.a": PALETTE[3], "3A090.b": PALETTE[1], "outside 3A090": PALETTE[0]}
 LINESTYLES = ["-", "--", ":", "-."]
 
 STYLE = {

@@ -2,7 +2,7 @@
 
 - `tpp`: total processing performance, the rule's measure of compute.
 - `performance_density`: TPP per mm2 of die, added in 2023 against "many small chips".
-- `classify`: the ECCN 3A090 tier of a chip under the 2022 or the 2023 rule.
+- `classify`: the ECCN 3A090 category of a chip under the 2022 or the 2023 rule.
 - `h200_rule_2026`: whether a chip is inside the January 2026 case-by-case zone.
 
 Every boundary comes from `datasets/thresholds.csv` (one row per boundary, with its
@@ -81,7 +81,7 @@ def threshold_table(thresholds=None):
     if thresholds is None:
         return data.load("thresholds")
     if hasattr(thresholds, "columns"):
-        needed = {"id", "rule", "tier", "prong", "scope", "parameter", "bound", "inclusive", "value"}
+        needed = {"id", "rule", "category", "prong", "scope", "parameter", "bound", "inclusive", "value"}
         missing = needed - set(thresholds.columns)
         if missing:
             raise ValueError(f"A thresholds table needs the columns of thresholds.csv; missing: {sorted(missing)}.")
@@ -100,8 +100,8 @@ def threshold_table(thresholds=None):
     return table
 
 
-Boundary = collections.namedtuple("Boundary", "id rule tier prong scope parameter bound inclusive value")
-Boundary.__doc__ = "One row of thresholds.csv as plain values: a parameter's bound in one prong of a tier."
+Boundary = collections.namedtuple("Boundary", "id rule category prong scope parameter bound inclusive value")
+Boundary.__doc__ = "One row of thresholds.csv as plain values: a parameter's bound in one prong of a category."
 
 
 def boundaries(thresholds=None):
@@ -114,7 +114,7 @@ def boundaries(thresholds=None):
     if isinstance(thresholds, tuple) and thresholds and all(isinstance(b, Boundary) for b in thresholds):
         return thresholds
     table = threshold_table(thresholds)
-    return tuple(Boundary(r.id, str(r.rule), r.tier, r.prong, r.scope, r.parameter, r.bound, bool(r.inclusive),
+    return tuple(Boundary(r.id, str(r.rule), r.category, r.prong, r.scope, r.parameter, r.bound, bool(r.inclusive),
                           float(r.value)) for r in table.itertuples())
 
 
@@ -157,28 +157,28 @@ def _any(results):
 
 
 def _prongs(bounds, rule, scopes):
-    """{tier: {prong: [(parameter, bound, inclusive, value), ...]}} for one rule, tiers sorted."""
+    """{category: {prong: [(parameter, bound, inclusive, value), ...]}} for one rule, categories sorted."""
     spec = {}
-    for b in sorted((b for b in bounds if b.rule == rule and b.scope in scopes), key=lambda b: (b.tier, b.prong)):
-        spec.setdefault(b.tier, {}).setdefault(b.prong, []).append((b.parameter, b.bound, b.inclusive, b.value))
+    for b in sorted((b for b in bounds if b.rule == rule and b.scope in scopes), key=lambda b: (b.category, b.prong)):
+        spec.setdefault(b.category, {}).setdefault(b.prong, []).append((b.parameter, b.bound, b.inclusive, b.value))
     return spec
 
 
-def _tiers_met(spec, values):
-    """{tier: True/False/None}: boundaries of a prong joined by AND, prongs of a tier by OR."""
-    return {tier: _any([_all([_meets(values[p], bound, incl, limit) for p, bound, incl, limit in prong])
-                        for prong in prongs.values()])
-            for tier, prongs in spec.items()}
+def _categories_met(spec, values):
+    """{category: True/False/None}: boundaries of a prong joined by AND, prongs of a category by OR."""
+    return {category: _any([_all([_meets(values[p], bound, incl, limit) for p, bound, incl, limit in prong])
+                            for prong in prongs.values()])
+            for category, prongs in spec.items()}
 
 
 # ----------------------------------------------------------------------------- classification
 
 def classify(tpp, pd=None, *, rule="2023", datacenter=True, io_gbs=None, thresholds=None):
-    """The ECCN 3A090 tier of a chip: '3A090.a', '3A090.b', '3A090' (2022) or 'outside 3A090'.
+    """The ECCN 3A090 category of a chip: '3A090.a', '3A090.b', '3A090' (2022) or 'outside 3A090'.
 
     tpp: total processing performance (see `tpp()`).
     pd: performance density in TPP per mm2, or None when the die area is unknown; then the
-        tier is returned if TPP alone decides it, else 'undetermined (PD unknown)'.
+        category is returned if TPP alone decides it, else 'undetermined (PD unknown)'.
     rule: '2023' (Oct 2023 update: TPP and PD) or '2022' (Oct 2022 rule: TPP and I/O).
     datacenter: whether the chip is designed or marketed for datacenters (2023 rule only;
         other chips are caught only at the highest TPP line).
@@ -206,16 +206,16 @@ def classify(tpp, pd=None, *, rule="2023", datacenter=True, io_gbs=None, thresho
                              "I/O in GB/s (for example io_gbs=400 for the A800).")
         values["io_gbs"] = _number(io_gbs, "io_gbs (aggregate I/O bandwidth in GB/s)", 400)
     scopes = ["all", "datacenter" if datacenter else "non-datacenter"]
-    return _first_tier(_tiers_met(_prongs(boundaries(thresholds), rule, scopes), values), UNDETERMINED)
+    return _first_category(_categories_met(_prongs(boundaries(thresholds), rule, scopes), values), UNDETERMINED)
 
 
 def classify_many(tpps, pds, *, rule="2023", datacenter=True, io_gbs=None, thresholds=None):
-    """`classify` for many chips at once: a list of tiers, in order.
+    """`classify` for many chips at once: a list of categories, in order.
 
     tpps, pds: sequences of the same length (a pd may be None or NaN: unknown).
     datacenter: one bool for all chips, or a sequence of bools.
     io_gbs: for the 2022 rule, a sequence of I/O bandwidths (None or NaN: unknown; then the
-        tier is returned if TPP alone decides it, else 'undetermined (I/O unknown)').
+        category is returned if TPP alone decides it, else 'undetermined (I/O unknown)').
     The thresholds are read once per call; pass `thresholds=boundaries()` (read once, then
     `with_values`) to classify on every move of a slider without reading the table at all.
     """
@@ -233,7 +233,7 @@ def classify_many(tpps, pds, *, rule="2023", datacenter=True, io_gbs=None, thres
     bounds = boundaries(thresholds)
     specs = {dc: _prongs(bounds, rule, ["all", "datacenter" if dc else "non-datacenter"]) for dc in (True, False)}
     flags = [bool(dc) if isinstance(dc, (bool, np.bool_)) else dc for dc in flags]
-    tiers = []
+    found = []
     for t, p, dc, io in zip(tpps, pds, flags, ios):
         values = {"tpp": _number(t, "tpp (total processing performance)", 2368),
                   "pd": None if _unknown(p) else _number(p, "pd (performance density, TPP per mm2)", 2.91),
@@ -241,20 +241,20 @@ def classify_many(tpps, pds, *, rule="2023", datacenter=True, io_gbs=None, thres
                   "dram_gbs": None}
         if not isinstance(dc, (bool, np.bool_)):
             raise ValueError(f"datacenter should be True or False for every chip; got {dc!r}.")
-        tiers.append(_first_tier(_tiers_met(specs[dc], values),
+        found.append(_first_category(_categories_met(specs[dc], values),
                                  UNDETERMINED_IO if rule == "2022" and values["io_gbs"] is None else UNDETERMINED))
-    return tiers
+    return found
 
 
 def _unknown(value):
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
-def _first_tier(met, undetermined):
-    """The first tier met, in order; stop at an undecided one; else outside 3A090."""
-    for tier, result in met.items():
+def _first_category(met, undetermined):
+    """The first category met, in order; stop at an undecided one; else outside 3A090."""
+    for category, result in met.items():
         if result:
-            return tier
+            return category
         if result is None:
             return undetermined
     return OUTSIDE
@@ -266,7 +266,7 @@ def h200_rule_2026_many(tpps, dram_gbs, *, thresholds=None):
     if len(tpps) != len(dram_gbs):
         raise ValueError(f"tpps and dram_gbs should have the same length; got {len(tpps)} and {len(dram_gbs)}.")
     spec = _prongs(boundaries(thresholds), "2026", ["all"])
-    return [bool(_any(list(_tiers_met(spec, {
+    return [bool(_any(list(_categories_met(spec, {
         "tpp": _number(t, "tpp (total processing performance)", 15832),
         "dram_gbs": _number(d, "dram_gbs (DRAM bandwidth in GB/s)", 3350),
         "pd": None, "io_gbs": None}).values()))) for t, d in zip(tpps, dram_gbs)]

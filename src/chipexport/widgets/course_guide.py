@@ -7,10 +7,10 @@ from .figure_widget import FigureWidget
 
 DEMO_CHIPS = ["CH-H100", "CH-A800", "CH-H20", "CH-L20", "CH-L2"]
 FLOOR_ID = "TH-2023-B1-TPP-MIN"
-TIER_STYLE = {
-    "3A090.a": {"color": plotting.TIER_COLORS["3A090.a"], "hatch": "//", "label": "3A090.a"},
-    "3A090.b": {"color": plotting.TIER_COLORS["3A090.b"], "hatch": "..", "label": "3A090.b"},
-    rules.OUTSIDE: {"color": plotting.TIER_COLORS[rules.OUTSIDE], "hatch": "", "label": "outside 3A090"},
+CATEGORY_STYLE = {
+    "3A090.a": {"color": plotting.CATEGORY_COLORS["3A090.a"], "hatch": "//", "label": "3A090.a"},
+    "3A090.b": {"color": plotting.CATEGORY_COLORS["3A090.b"], "hatch": "..", "label": "3A090.b"},
+    rules.OUTSIDE: {"color": plotting.CATEGORY_COLORS[rules.OUTSIDE], "hatch": "", "label": "outside 3A090"},
 }
 
 
@@ -20,23 +20,23 @@ def _demo_rows():
     return DEMO_CHIPS, list(chips["tpp"]), list(chips["pd"])
 
 
-def _tiers(rows, floor, bounds):
-    """{chip id: 2023 tier} with the floor moved; `bounds` are the rules' boundaries read once."""
+def _categories(rows, floor, bounds):
+    """{chip id: 2023 category} with the floor moved; `bounds` are the rules' boundaries read once."""
     ids, tpps, pds = rows
     found = rules.classify_many(tpps, pds, thresholds=rules.with_values(bounds, {FLOOR_ID: floor}))
     return dict(zip(ids, found))
 
 
-def floor_demo_tiers(floor):
-    """{chip id: 2023 tier} for the demo chips when the 3A090.b.1 TPP floor is `floor` (TPP)."""
-    return _tiers(_demo_rows(), floor, rules.boundaries())
+def floor_demo_categories(floor):
+    """{chip id: 2023 category} for the demo chips when the 3A090.b.1 TPP floor is `floor` (TPP)."""
+    return _categories(_demo_rows(), floor, rules.boundaries())
 
 
-def _floor_summary(floor, tiers, names):
-    caught = [names[c] for c, t in tiers.items() if t == "3A090.b"]
-    left = [names[c] for c, t in tiers.items() if t == rules.OUTSIDE]
-    return (f"With the 3A090.b.1 TPP floor at {floor:,.0f}: in 3A090.b: {', '.join(caught) or 'none'}; "
-            f"outside 3A090: {', '.join(left) or 'none'}.")
+def _floor_summary(floor, categories, names):
+    def named(category):
+        return ", ".join(names[c] for c, t in categories.items() if t == category) or "none"
+    return (f"With the 3A090.b.1 TPP floor at {floor:,.0f}: in 3A090.a: {named('3A090.a')}; "
+            f"in 3A090.b: {named('3A090.b')}; outside 3A090: {named(rules.OUTSIDE)}.")
 
 
 def _default_floor():
@@ -47,28 +47,28 @@ def _draw_floor_demo():
     """Draw the demo figure once; return (fig, update, moving): update(floor) works in place
     on the artists in `moving`."""
     chips = data.load("chips").set_index("id").loc[DEMO_CHIPS]
-    names = {cid: chips.loc[cid, "chip"].split(" (")[0] for cid in DEMO_CHIPS}
+    names = {cid: chipmap.short_name(chips.loc[cid, "chip"]) for cid in DEMO_CHIPS}
     fig, ax = plotting.figure(width=7, height=3.4, pyplot=False)
     bars = ax.barh([names[c] for c in DEMO_CHIPS], chips["tpp"], edgecolor="black", linewidth=0.6)
     ax.invert_yaxis()
     line = ax.axvline(_default_floor(), color="black", linestyle="--", linewidth=2)
     handles = [plotting.matplotlib.patches.Patch(facecolor=s["color"], hatch=s["hatch"], edgecolor="black",
-                                                 label=s["label"]) for s in TIER_STYLE.values()]
+                                                 label=s["label"]) for s in CATEGORY_STYLE.values()]
     handles.append(plotting.matplotlib.lines.Line2D([], [], color="black", linestyle="--",
                                                     label="3A090.b.1 TPP floor"))
     ax.legend(handles=handles, loc="lower right")
-    plotting.decorate(ax, xlabel="total processing performance (tpp), datacenter chips, 2023 rule")
+    plotting.decorate(ax, xlabel="total processing performance (TPP), datacenter chips, 2023 rule")
     plotting.source_line(fig, ("chips", DEMO_CHIPS), ("thresholds", [FLOOR_ID]))
     rows, bounds = _demo_rows(), rules.boundaries()  # read once; a move reads no file
 
     def update(floor):
-        tiers = _tiers(rows, floor, bounds)
+        categories = _categories(rows, floor, bounds)
         for bar, cid in zip(bars, DEMO_CHIPS):
-            style = TIER_STYLE[tiers[cid]]
+            style = CATEGORY_STYLE[categories[cid]]
             bar.set_facecolor(style["color"])
             bar.set_hatch(style["hatch"])
         line.set_xdata([floor, floor])
-        return _floor_summary(floor, tiers, names)
+        return _floor_summary(floor, categories, names)
 
     return fig, update, [*bars, line]
 
@@ -86,7 +86,7 @@ def floor_demo(settings=None):
     table = chipmap.threshold_values()
     slider = w.IntSlider(
         value=int(table[FLOOR_ID]), min=int(table["TH-2023-A2-TPP"]), max=int(table["TH-2023-A1-TPP"]),
-        step=32, description="3A090.b.1 TPP floor (TPP)", continuous_update=True,
-        style={"description_width": "initial"}, layout=w.Layout(width="520px"))
+        step=32, description="3A090.b.1 TPP floor (TPP)", continuous_update=True, readout_format=",d",
+        style={"description_width": "200px"}, layout=w.Layout(width="640px"))
     fig, update, moving = _draw_floor_demo()
-    return FigureWidget({"floor": slider}, fig, update, moving=moving, settings=settings)
+    return FigureWidget({"floor": slider}, fig, update, moving=moving, settings=settings, units={"floor": "TPP"})

@@ -15,6 +15,8 @@ from operator import attrgetter
 import ipywidgets as w
 
 from .. import plotting
+from ..tables import no_math
+from .accessible import Accessible, spec
 
 CSS_CLASS = "chipexport-figure-widget"  # how the browser tests find a figure widget
 
@@ -122,23 +124,31 @@ class FigureWidget(w.VBox):
         the summary sentence, or (summary, details) where details is HTML shown below it.
     moving: the artists `update` changes (see `Layers`); the rest is drawn once.
     settings: optional {name: value} to start from.
+    buttons: widgets shown under the controls (a reset button, presets).
+    units: {control name: unit} for reading a number aloud ("2,400 TPP").
 
     The figure is laid out once, at the starting settings, then frozen (`plotting.settle`),
     exactly as the static twin of each widget is (floor_demo_figure, timeline_figure, ...),
-    so at the same settings the two show the same pixels.
+    so at the same settings the two show the same pixels. The image is shown at the figure's
+    own size, as the static twin is. A saved notebook keeps the figure as a PNG and the summary
+    as text beside the live widget, so it reads before it runs, on GitHub and in print.
     """
 
-    def __init__(self, controls, fig, update, moving=(), settings=None):
+    def __init__(self, controls, fig, update, moving=(), settings=None, buttons=(), units=None):
         self.controls, self.fig, self._update = controls, fig, update
-        self.layers = Layers(fig, moving)
-        self.image = w.Image(format="png", layout=w.Layout(max_width="100%"))
-        self.summary = w.HTML()
-        self.details = w.HTML()
-        self.errors = w.HTML()
+        self.layers, self._quiet = Layers(fig, moving), False
+        width = round(fig.get_figwidth() * fig.dpi)
+        self.image = w.Image(format="png", layout=w.Layout(width=f"{width}px", max_width="100%", height="auto"))
+        self.summary, self.details, self.errors = w.HTML(), w.HTML(), w.HTML()
+        self.summary.add_class("chipexport-summary")
         problems = self._apply(settings or {})
-        for control in controls.values():
+        for k, control in enumerate(controls.values()):
             control.observe(self._on_change, names="value")
-        super().__init__([w.VBox(list(controls.values())), self.image, self.summary, self.errors, self.details])
+            control.add_class(f"chipexport-control-{k}")
+        self.access = Accessible(controls=[spec(c, (units or {}).get(name)) for name, c in controls.items()],
+                                 layout=w.Layout(display="none"))
+        super().__init__([w.VBox(list(controls.values()) + list(buttons)), self.image, self.summary, self.errors,
+                          self.details, self.access])
         self.add_class(CSS_CLASS)
         self.refresh(settle=True)
         if problems:
@@ -147,6 +157,17 @@ class FigureWidget(w.VBox):
     def settings(self):
         """The current value of every control, by name."""
         return {name: control.value for name, control in self.controls.items()}
+
+    def set(self, **values):
+        """Set several controls at once and redraw once (a preset, or putting a rule's values back)."""
+        self._quiet = True
+        try:
+            problems = self._apply(values)
+        finally:
+            self._quiet = False
+        self.refresh()
+        if problems:
+            self._say(" ".join(problems))
 
     def _apply(self, settings):
         problems = []
@@ -163,7 +184,8 @@ class FigureWidget(w.VBox):
         return problems
 
     def _on_change(self, change):
-        self.refresh()
+        if not self._quiet:
+            self.refresh()
 
     def refresh(self, settle=False):
         """Redraw from the current settings: artists in place, then the PNG.
@@ -179,9 +201,20 @@ class FigureWidget(w.VBox):
             plotting.settle(self.fig)
         summary, details = result if isinstance(result, tuple) else (result, "")
         self.image.value = plotting.png_from_rgba(self.layers.rgba())
-        self.summary.value = f"<p>{html.escape(summary)}</p>"
+        self.summary.value = no_math(html.escape(summary), tag="p")
+        self.access.alt = summary
         self.details.value = details
         self.errors.value = ""
+
+    def summary_text(self):
+        """The summary sentence as plain text (what the alt text and a printout say)."""
+        return self.access.alt
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = super()._repr_mimebundle_(**kwargs)
+        bundle["image/png"] = bytes(self.image.value)
+        bundle["text/plain"] = self.summary_text()
+        return bundle
 
     def _say(self, sentence):
         self.errors.value = f'<p style="color:#D55E00"><strong>Note:</strong> {html.escape(sentence)}</p>'

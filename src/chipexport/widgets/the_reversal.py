@@ -6,6 +6,7 @@ import ipywidgets as w
 import numpy as np
 
 from .. import plotting, timeline
+from ..tables import no_math
 from .figure_widget import FigureWidget
 
 LANES = ["rule", "license", "legislation", "diplomacy", "corporate", "market", "china_response"]
@@ -96,7 +97,7 @@ def _draw_timeline():
                    f"{counts['as_fact']} with a source taught as fact, {counts['as_reported']} as reported, "
                    f"{counts['not_as_fact']} not as fact." + (f" {dimmed} more, outside these months, are dimmed."
                                                                if dimmed else ""))
-        sources = (f"<p>{html.escape(plotting.source_text(('timeline', shown)))}</p>" if shown
+        sources = (no_math(html.escape(plotting.source_text(("timeline", shown))), tag="p") if shown
                    else "<p>No event is shown, so no source is cited.</p>")
         return summary, sources + _table([row for row, m in zip(rows_html, inside) if m])
 
@@ -109,14 +110,15 @@ def _event_rows(events):
     return [f"<tr><td>{html.escape(r.id)}</td><td>{html.escape(r.date)}</td><td>{html.escape(r.event)}</td>"
             f'<td><a href="{html.escape(r.source_url)}" target="_blank">{html.escape(r.source_publisher)}</a>'
             f"{' (' + html.escape(r.via) + ')' if r.via else ''}</td><td>{html.escape(r.source_type)}</td>"
-            f"<td>{words[r.source_tier]}, {html.escape(r.confidence)}</td></tr>"
+            f"<td>{words[r.source_tier]}</td><td>{html.escape(r.confidence)}</td></tr>"
             for r in events.itertuples()]
 
 
 def _table(rows):
-    return ('<div style="max-height:420px;overflow-y:auto"><table style="font-size:0.85em">'
-            "<thead><tr><th>id</th><th>date</th><th>event</th><th>source</th><th>source type</th>"
-            f"<th>taught as, confidence</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
+    return no_math('<div style="max-height:420px;overflow-y:auto"><table style="font-size:0.85em;line-height:1.3">'
+                   "<thead><tr><th>id</th><th>date</th><th>event</th><th>source</th><th>source type</th>"
+                   "<th>source tier</th><th>confidence of the fact</th></tr></thead>"
+                   f"<tbody>{''.join(rows)}</tbody></table></div>")
 
 
 def timeline_figure(**filters):
@@ -130,17 +132,17 @@ def timeline_figure(**filters):
 def timeline_explorer(settings=None):
     """Notebook 01: filter the events by actor, category, confidence and dates."""
     fig, update, moving, events, all_months = _draw_timeline()
-    wide = {"style": {"description_width": "initial"}}
+    lists = {"style": {"description_width": "260px"}, "layout": w.Layout(width="620px")}
     month_options = [(_month_label(timeline.event_date(m)), m) for m in all_months]
     controls = {
         "actors": w.SelectMultiple(options=sorted(events["actor"].unique()), value=tuple(sorted(events["actor"].unique())),
-                                   rows=6, description="actors (Ctrl-click to pick)", **wide),
-        "categories": w.SelectMultiple(options=LANES, value=tuple(LANES), rows=7,
-                                       description="categories (Ctrl-click)", **wide),
+                                   rows=6, description="actors (Ctrl- or Cmd-click to pick several)", **lists),
+        "categories": w.SelectMultiple(options=[(LANE_LABELS[c], c) for c in LANES], value=tuple(LANES), rows=7,
+                                       description="categories (Ctrl- or Cmd-click)", **lists),
         "confidence": w.SelectMultiple(options=timeline.CONFIDENCE_LEVELS, value=tuple(timeline.CONFIDENCE_LEVELS),
-                                       rows=3, description="confidence (research's rating)", **wide),
+                                       rows=3, description="confidence of the fact (the research's rating)", **lists),
         "dates": w.SelectionRangeSlider(options=month_options, index=(0, len(month_options) - 1),
-                                        description="dates (month)", continuous_update=True,
-                                        layout=w.Layout(width="640px"), **wide),
+                                        description="months shown (month)", continuous_update=True,
+                                        style={"description_width": "260px"}, layout=w.Layout(width="760px")),
     }
     return FigureWidget(controls, fig, update, moving=moving, settings=settings)
