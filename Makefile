@@ -15,7 +15,7 @@ LOCKS := -c requirements.lock -c requirements-test.lock
 PIP := $(PY) -m pip install --disable-pip-version-check --quiet $(LOCKS)
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test execute exercises bench venv venv-test lock clean
+.PHONY: lab test execute exercises bench grade student-copy handouts venv venv-test lock clean
 
 lab: $(VENV)/.runtime
 	$(VENV)/bin/jupyter lab --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/notebooks/00_course_guide.ipynb \
@@ -32,6 +32,28 @@ execute: $(VENV)/.runtime
 # Write exercises/ from solutions/; an exercise a student changed is kept (see README).
 exercises: $(VENV)/.runtime
 	$(PY) -m chipexport.exercises build
+
+# Instructors: grade a folder of submitted exercise notebooks (an LMS download: sub-folders and
+# zips too) into OUT (default grades/, git-ignored: it holds students' names). README, "For instructors".
+SUBMISSIONS ?=
+OUT ?= grades
+GRADE_ARGS ?=
+grade: $(VENV)/.runtime
+	@test -n "$(SUBMISSIONS)" || { echo "Say which folder to grade: make grade SUBMISSIONS=path/to/folder"; exit 2; }
+	$(PY) -m chipexport.grade "$(SUBMISSIONS)" --out "$(OUT)" $(GRADE_ARGS)
+
+# Instructors: write what you hand out into DEST (outside the repository): no solutions, no
+# instructor cells (tools/student_copy.py). FORCE=1 writes into a folder that is not empty.
+DEST ?=
+FORCE ?=
+student-copy: $(VENV)/.runtime
+	@test -n "$(DEST)" || { echo "Say where to write it: make student-copy DEST=path/to/folder"; exit 2; }
+	$(PY) tools/student_copy.py "$(DEST)" $(if $(FORCE),--force,)
+
+# Instructors: HTML and PDF handouts of every lesson and exercise into handouts/ (git-ignored);
+# the PDF needs Chromium, and is named as skipped without it.
+handouts: $(VENV)/.runtime
+	$(PY) tools/handouts.py --out handouts
 
 # Measure the widgets, the browser and the notebooks against the budgets (benchmarks/README.md).
 bench: $(VENV)/.test

@@ -12,42 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-OFFLINE_GUARD = '''
-def _chipexport_offline_guard():
-    """Refuse socket connections beyond loopback (installed by the chipexport tests)."""
-    import ipaddress
-    import socket
-
-    def allowed(sock, address):
-        if sock.family == getattr(socket, "AF_UNIX", None):
-            return True
-        host = address[0] if isinstance(address, tuple) else address
-        if host in ("localhost", "", None):
-            return True
-        try:
-            return ipaddress.ip_address(host).is_loopback
-        except ValueError:
-            return False
-
-    def guard(real):
-        def connect(self, address):
-            if not allowed(self, address):
-                raise ConnectionRefusedError(
-                    f"chipexport tests run offline: connection to {address!r} refused "
-                    "(only loopback is allowed)")
-            return real(self, address)
-        return connect
-
-    if not getattr(socket.socket.connect, "_chipexport_guard", False):
-        for name in ("connect", "connect_ex"):
-            guarded = guard(getattr(socket.socket, name))
-            guarded._chipexport_guard = True
-            setattr(socket.socket, name, guarded)
-
-
-_chipexport_offline_guard()
-del _chipexport_offline_guard
-'''
+from chipexport import offline  # the guard's source: chipexport/offline.py
 
 TEST_HOME = Path(tempfile.mkdtemp(prefix="chipexport-tests-"))
 CONFIG_DIRS = {
@@ -61,10 +26,8 @@ for _var, _sub in CONFIG_DIRS.items():
     (TEST_HOME / _sub).mkdir()
     os.environ[_var] = str(TEST_HOME / _sub)
 os.environ.pop("CHIPEXPORT_DATA", None)  # tests read the repository's datasets unless a test says otherwise
-_startup = TEST_HOME / "ipython" / "profile_default" / "startup"
-_startup.mkdir(parents=True)
-(_startup / "00-chipexport-offline.py").write_text(OFFLINE_GUARD)
-exec(compile(OFFLINE_GUARD, "chipexport-offline-guard", "exec"))
+offline.write_startup_file(TEST_HOME / "ipython")
+offline.install()
 
 try:
     from hypothesis import settings

@@ -40,6 +40,11 @@ LAYER_OF_FILE = {
     "test_chipmap.py": "unit",
     "test_key_figures.py": "data",
     "test_bench.py": "bench",
+    "test_grade.py": "grading",
+    "test_friendly.py": "checks",
+    "test_student_copy.py": "exercises",
+    "test_handouts.py": "browser",
+    "test_instructor_guide.py": "content",
 }
 SKIPPED_LAYERS = {}
 

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 import sweep
+from layers import ROOT
 from chipexport import checks, registry
 from chipexport.checks import NOT_ANSWERED, NOT_YET, PASSED, Feedback, ___, check, questions
 
@@ -15,7 +16,7 @@ from chipexport.checks import NOT_ANSWERED, NOT_YET, PASSED, Feedback, ___, chec
 ANSWERS = {
     "0.1": (2368, [(4736, "sparsity"), (296, "bit length"), (2368 / 814, "performance density"),
                    (2.368, "factor of 1,000"), ("2368", "remove the quotes")]),
-    "0.2": ("outside 3A090", [("3A090.b", "b.2 a TPP of at least 1,600"), ("3A090.b", "up to 4,800"),
+    "0.2": ("outside 3A090", [("3A090.b", "b.2 a TPP of at least 1,600"), ("3A090.b", "below 4,800"),
                               ("not controlled", "needed a licence"), ("3A090.a", "a.2")]),
     "0.3": (32, [(-32, "wrong sign"), (2432, "3A090.a line")]),
     "1.P1": ("effective", [("announced", "17 October"), ("published", "25 October"), ("in force", "not one of")]),
@@ -43,12 +44,12 @@ ANSWERS = {
              [(["TL-025", "TL-034", "TL-038", "TL-045", "TL-046", "TL-047", "TL-050", "TL-053", "TL-064", "TL-065"],
                "July 15 itself"), (["TL-034"], "some of the expected ids are missing")]),
     "2.P1": (4000, [(500, "bit length"), (8000, "8 bits long"), (2000, "already dense")]),
-    "2.P2": ("3A090.b", [("outside 3A090", "b.1"), ("3A090.a", "below both")]),
+    "2.P2": ("3A090.b", [("outside 3A090", "b.1"), ("3A090.a", "below a.2's density line")]),
     "2.P3": (93.1, [(4706.9, "TPP itself"), (-93.1, "wrong sign")]),
     "2.1": (15831.2, [(31662.4, "not halved"), (31662.4, "16"), (7915.6, "twice; halve it once"),
                       (1978.9, "bit length")]),
     "2.2": ("3A090.a", [("3A090.b", "5.92"), ("outside 3A090", "every prong")]),
-    "2.3": (["CH-H20", "CH-L20", "CH-RTX4090D"], [(["CH-H20", "CH-L20"], "not a datacenter part")]),
+    "2.3": (["CH-H20", "CH-L20", "CH-RTX4090D"], [(["CH-H20", "CH-L20"], "datacenter is false")]),
     "2.4": (2.909, [(3.2, "the floor as it is"), (0.29, "by how much"), (2.91, "rounded"), (2.915, "does not catch"),
                     (2.85, "a higher one would too")]),
     "2.5": ("L20", [("H20", "which other chip"), ("RTX 4090D", "not what the check expects")]),
@@ -56,7 +57,7 @@ ANSWERS = {
     "2.7": (4700, [(4800, "still outside"), (4600, "higher step"), (4750, "lower it further")]),
     "2.8": (["HW-042", "HW-046", "CH-RTX4090D"],
             [(["HW-042", "HW-046", "CH-RTX4090D", "CH-RTX4090"], "caught already")]),
-    "2.9": (19.4, [(20, "memory capacity"), (1.194, "ratio"), (119.4, "as a percent of"), (-16.25, "turn it round"),
+    "2.9": (19.4, [(20, "memory capacities"), (19, "one decimal"), (1.194, "ratio"), (119.4, "as a percent of"), (-16.25, "turn it round"),
                    (0.65, "difference in TB/s"), (6.69, "compute")]),
     "2.10": ("3A090", [("outside 3A090", "both parts"), ("3A090.a", "single category")]),
     "2.11": ("c", [("a", "the map shows that"), ("b", "the map shows that"), ("d", "not one of the options")]),
@@ -97,10 +98,33 @@ def test_dots_are_not_answered_yet(qid):
     assert str(feedback).startswith("Not answered yet")
 
 
-def test_an_unknown_question_lists_the_valid_ids():
+def test_an_unknown_question_says_how_to_write_an_id():
     feedback = check("9.99", 1)
-    assert not feedback.passed and "no question 9.99" in feedback.message and "0.1, 0.2" in feedback.message
+    assert not feedback.passed and "no question 9.99" in feedback.message and "heading" in feedback.message
 
+
+def test_a_written_question_is_told_it_has_no_check_and_more_answers_are_a_comma():
+    assert "written question" in check("1.12", "my text").message
+    assert "comma inside a number" in check("0.1", 2, 368).message
+    assert "comma inside a number" in check("1.P2", (4, 5)).message
+    assert "give the answer" in check("0.1").message
+
+
+def test_the_written_questions_are_those_of_the_solutions():
+    import re
+    from chipexport import registry
+    written = set()
+    for path in (ROOT / "solutions").glob("*.ipynb"):
+        written |= set(re.findall(r"\*\*Question (\d+\.\d+) \(written", path.read_text()))
+    assert written == registry.WRITTEN
+
+
+def test_a_month_and_year_pass_in_every_common_form():
+    for form in ("January 2025", "Jan 2025", "Jan. 2025", "January, 2025", "26 January 2025", "2025-01",
+                 "2025-01-26", "01/2025", "January 26, 2025"):
+        assert check("1.P3", form).passed, form
+    assert "needs the year" in check("1.P3", "January").message
+    assert not check("1.P3", "January 2026").passed
 
 def test_an_id_without_quotes_is_told_to_use_them():
     feedback = check(1.1, 2)
@@ -169,7 +193,8 @@ def test_number_grader_states_its_tolerance_and_spots_units():
     ok, message = grade(4500)
     assert not ok and "factor of 1,000" in message and "USD billion" in message
     ok, message = grade(0.045)
-    assert not ok and "factor of 100" in message and "percent" in message
+    assert not ok and "factor of 100" in message and "decimal point" in message
+    assert "percent" in checks.number(15, unit="percent")(0.15)[1]
 
 
 def test_a_known_slip_such_as_a_calendar_year_gets_its_own_hint():

@@ -43,7 +43,9 @@ def test_under_2022_a_card_without_a_fast_link_is_outside_and_an_unknown_io_is_u
     assert tier_of("2022 rule", "CH-RTX4090") == rules.OUTSIDE
     epoch = [c for r, c in zip(RECORDS, chipmap.categories("2022 rule", RECORDS, VALUES)) if r["source"] == "hardware"]
     big = [r for r in RECORDS if r["source"] == "hardware" and r["tpp"] >= 4800]
-    assert big and epoch.count(rules.UNDETERMINED_IO) == len(big) and "3A090" not in epoch
+    us = [r for r in big if not r["chinese"]]
+    assert us and epoch.count(rules.UNDETERMINED_IO) == len(us) and "3A090" not in epoch
+    assert epoch.count(chipmap.CHINESE_UNDETERMINED) == len(big) - len(us)
 
 
 def test_the_2026_zone_holds_the_h200_but_not_the_b200():
@@ -59,6 +61,13 @@ def test_the_2026_zone_does_not_apply_to_chips_outside_3a090_or_to_chinese_desig
     for cid in ("CH-910B1", "CH-910C"):
         assert tier_of(view, cid) == chipmap.ZONE_NOT_US, cid
     assert tier_of(view, "CH-RTX4090") == chipmap.IN_ZONE  # 3A090.a as a non-datacenter part
+
+
+def test_a_chinese_design_would_be_caught_but_is_not_counted_as_caught():
+    """Research chips.csv, Ascend 910B: "would meet 3A090.a if it were subject to the EAR"."""
+    assert tier_of(DC, "CH-910B1") == chipmap.WOULD_BE["3A090.a"] not in chipmap.CAUGHT
+    assert tier_of("2022 rule", "CH-910C") == chipmap.CHINESE_UNDETERMINED
+    assert next(r["name"] for r in RECORDS if r["id"] == "CH-910C") == "Ascend 910C (estimate)"
 
 
 def test_april_2025_draws_no_line():

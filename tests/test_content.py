@@ -122,6 +122,10 @@ def test_every_citation_marker_names_real_rows_and_their_true_source_tier(path):
         for row_id in ids:
             assert ROW_ID.fullmatch(row_id), f"{path.name}: '{row_id}' in a marker is not a row id"
             assert WORD_OF_TIER[tier_of(row_id)] == word, f"{path.name}: [{', '.join(ids)} · {said}]"
+            if word == "reported":  # the outlet is the row's own, as data.source(...).marker names it
+                table = "claims" if re.fullmatch(r"C\d\d", row_id) else TABLE_OF[row_id.split("-")[0]]
+                outlet = data.source(table, row_id).marker.split("reported: ")[1].rstrip("]")
+                assert said.split(":", 1)[1].strip() == outlet, f"{path.name}: [{row_id} · {said}], the row says {outlet}"
 
 
 def test_the_marker_test_reads_single_and_grouped_markers(tmp_path):
@@ -143,6 +147,7 @@ def test_lessons_cite_with_markers_not_with_as_reported_by():
 def test_tier_means_only_a_source_tier(path):
     for text, _ in markdown(path):
         text = re.sub(r"(?<!\*)\*[^*\n]+\*(?!\*)", "", text)  # French words are in italics: *observateurs tiers*
+        text = " ".join(text.split())  # "source" at the end of a line, "tier" on the next
         for m in re.finditer(r"\btiers?\b", text):
             before = text[max(0, m.start() - 7):m.start()]
             assert before.endswith(("source ", "source_")), f"{path.name}: '...{text[m.start() - 40:m.end() + 20]}...'"
@@ -200,16 +205,30 @@ def test_an_unknown_id_copied_from_a_lesson_gets_a_sentence():
 
 @pytest.mark.parametrize("path", CONTENT, ids=lambda p: p.name)
 def test_a_lesson_has_two_or_three_practice_checks_saved_as_passed(path):
+    """Each practice question has a cell to answer in (saved: "Not answered yet", so "Run All"
+    gives nothing away) and, folded under it, the answer with its check, saved as passed, whose
+    message does not repeat the answer."""
     number = str(int(path.name[:2]))
-    found = []
+    answer_cells, model_cells = {}, {}
     for cell in cells(path):
         source = "".join(cell["source"])
         m = re.search(r'check\("(\d+\.P\d+)"', source)
-        if cell["cell_type"] == "code" and m:
-            texts = ["".join(o["data"]["text/plain"]) for o in cell["outputs"] if "text/plain" in o.get("data", {})]
+        if cell["cell_type"] != "code" or not m:
+            continue
+        texts = ["".join(o["data"]["text/plain"]) for o in cell["outputs"] if "text/plain" in o.get("data", {})]
+        folded = cell["metadata"].get("jupyter", {})
+        if folded.get("source_hidden"):
+            assert folded.get("outputs_hidden"), f"{m.group(1)}: the answer's output is not folded"
             assert texts and texts[0].startswith("Basic checks passed"), (path.name, m.group(1), texts)
-            assert cell["metadata"].get("jupyter", {}).get("source_hidden"), f"{m.group(1)}: the answer is not folded"
-            found.append(m.group(1))
+            value = re.search(r"^\w+ = (.+)$", source, flags=re.M).group(1).strip().strip('"')
+            assert value not in texts[0], f"{m.group(1)}: the passed message repeats the answer {value}"
+            model_cells[m.group(1)] = cell
+        else:
+            assert "= ..." in source, f"{m.group(1)}: the cell to answer in should start with ..."
+            assert texts and texts[0].startswith("Not answered yet"), (path.name, m.group(1), texts)
+            answer_cells[m.group(1)] = cell
+    found = sorted(model_cells)
+    assert found == sorted(answer_cells), "each practice question needs a cell to answer in and a folded answer"
     assert 2 <= len(found) <= 3 and all(q.startswith(number + ".P") for q in found), found
     registered = [q for q in questions() if q.startswith(number + ".P")]
-    assert sorted(found) == registered and all(registry.get(q) for q in found)
+    assert found == registered and all(registry.get(q) for q in found)

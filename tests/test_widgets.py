@@ -81,7 +81,7 @@ def test_timeline_explorer_lists_the_selected_events_with_sources():
     explorer = widgets.timeline_explorer(settings={"categories": ("china_response",)})
     table = explorer.details.value
     assert "TL-034" in table and "TL-011" not in table
-    assert "TheOutpost" not in table and "Global Times" in table and "as reported" in table
+    assert "TheOutpost" not in table and "Global Times" in table and "<td>reported</td>" in table
 
 
 def test_threshold_explorer_shows_only_the_sliders_of_its_view():
@@ -301,9 +301,10 @@ def test_the_image_is_shown_at_the_figure_s_own_size(builder):
 
 @pytest.mark.parametrize("builder", BUILDERS, ids=IDS)
 def test_a_saved_widget_shows_its_figure_and_sentence_without_a_kernel(builder):
-    bundle = builder()._repr_mimebundle_()
+    bundle, metadata = builder()._repr_mimebundle_()
     assert bundle["image/png"][:4] == b"\x89PNG" and "application/vnd.jupyter.widget-view+json" in bundle
     assert not bundle["text/plain"].startswith("FigureWidget(") and len(bundle["text/plain"]) > 20
+    assert metadata["image/png"]["alt"] == bundle["text/plain"], "the saved figure's alt text is its summary"
 
 
 def test_one_step_of_any_map_slider_changes_the_figure():

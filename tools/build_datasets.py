@@ -159,6 +159,13 @@ TIMELINE_ADDED = [
          source_publisher="Covington & Burling", source_date="2026-01", confidence="high",
          tier=AS_REPORTED, kind="law_firm",
          notes="Research: eccn_thresholds.md section 4 (published and effective 15 Jan 2026)."),
+    dict(date="2023-10-17", date_kind="announced", actor="BIS/Commerce", category="rule",
+         event="The October 2023 update created licence exception NAC (Notified Advanced Computing) for 3A090 and 4A090 items, except items designed or marketed for datacenter use that meet 3A090.a; exports to Macau or Country Group D:5 under it need prior notification to BIS.",
+         source_url="https://docs.oracle.com/en/cloud/saas/transportation/25c/gtmcf/new-bis-license-types-c67-nac-notification-required.html",
+         source_title="New BIS License Types C67 (NAC) (Notification Required)",
+         source_publisher="Oracle (trade-compliance software documentation)", source_date=NO_DATE, confidence="high",
+         tier=AS_REPORTED, kind="news",
+         notes="Research: eccn_thresholds.md section 2.4 (rated high, with the ECCN's licence-exception line as a tracker quotes it). The notification waiting period was not verified."),
 ]
 
 TIMELINE_FIELDS = ["id", "date", "date_kind", "event", "actor", "category", "source_type",
@@ -308,7 +315,7 @@ def build_chips(research):
 
 R4 = dict(source_url="https://github.com/s-w-kelly/chip-export-controls/blob/d813a66a6768026bfe1fdb7eb4624e7da7cd5977/src/data/thresholdData.js",
           source_title="Export Control Threshold History (thresholdData.js), s-w-kelly/chip-export-controls",
-          source_publisher="s-w-kelly/chip-export-controls (GitHub tracker)", source_date="2026-03")
+          source_publisher="Export Control Threshold History (a GitHub tracker of the rules, s-w-kelly/chip-export-controls)", source_date="2026-03")
 R6 = dict(source_url="https://www.lenzo.ai/eccn/3a090/", source_title="ECCN Lookup 3A090 (current item text)",
           source_publisher="Lenzo", source_date=NO_DATE)
 R32 = dict(source_url="https://www.cov.com/en/news-and-insights/insights/2026/01/us-commerce-department-revises-license-review-policy-for-exports-of-certain-advanced-computing-commodities-to-china-and-macau",
@@ -356,7 +363,9 @@ def build_thresholds():
     for (tid, rule, category, prong, scope, param, bound, incl, value, unit, conf, src, notes) in THRESHOLDS:
         research = (f"Research confidence: {conf}" +
                     ("; the numbers are high, the exact 'less than' wording medium" if tid in WORDING_MED else "") +
-                    "; read through secondary sources (eccn_thresholds.md).")
+                    "; read through secondary sources (eccn_thresholds.md)" +
+                    (", so the confidence column says medium: a row taught as reported is rated at most medium."
+                     if capped(conf, AS_REPORTED) != conf else "."))
         rows.append(dict(id=tid, rule=rule, category=category, prong=prong, scope=scope, parameter=param,
                          bound=bound, inclusive=incl, value=value, unit=unit,
                          notes=joined(notes, research),
@@ -433,6 +442,13 @@ def market_confidence(notes):
     return UNRATED
 
 
+# Notes the course adds to a market row, from the research's other files.
+MARKET_NOTES = {
+    "MK-181": ("The research's chips_notes.md section 2 and timeline row TL-005 trace a ~20 % figure to "
+               "SemiAnalysis, via The Register (November 2023, before the H20 shipped): a secondary claim."),
+}
+
+
 MARKET_FIELDS = ["id", "metric", "entity", "period", "value_as_reported", "value_low", "value_high",
                  "unit", "notes"] + SOURCE_FIELDS
 
@@ -450,7 +466,7 @@ def build_market(research):
         rows.append(dict(
             id=f"MK-{i:03d}", metric=r["metric"], entity=r["entity"], period=r["period"],
             value_as_reported=r["value"], value_low=fmt(low), value_high=fmt(high), unit=r["unit"],
-            notes=joined(r["notes"], host_note(r["source_url"])),
+            notes=joined(r["notes"], host_note(r["source_url"]), MARKET_NOTES.get(f"MK-{i:03d}", "")),
             source_url=r["source_url"], source_title=r["source_title"],
             source_publisher=publisher, source_date=iso_date(r["source_date"]), via=via,
             source_tier=tier, confidence=capped(conf, tier)))
@@ -708,7 +724,7 @@ RESOURCES = {
         f("tdp_w", "number", "Epoch's thermal design power.", minimum=0, unit="W"),
         f("process_nm", "number", "Epoch's process size.", minimum=0, unit="nm"),
         f("consumer_line_assumed", "boolean", "Our assumption, not Epoch's data: true when the name belongs to a consumer product line (GeForce, TITAN, Radeon RX).", required=True),
-        f("chinese_design_assumed", "boolean", "Our assumption, not Epoch's data: true when the manufacturer is a company based in China; such chips are not US exports, so the January 2026 licence-review zone does not apply to them.", required=True),
+        f("chinese_design_assumed", "boolean", "Our assumption, not Epoch's data: true when the manufacturer is an organisation based in China (a company, a university or a state laboratory); such chips are not US exports, so the January 2026 licence-review zone does not apply to them.", required=True),
         f("datasheet_url", "string", "Epoch's 'Link to datasheet'; several links separated by ' ; '."),
     ] + SOURCE_SCHEMA),
 }
@@ -854,8 +870,8 @@ CC BY 4.0, read from the copy in the GitHub repository `talmolab/lablink-paper-f
    GB/s (divided by 10^9), rounded to 6 decimals (TPP to 3).
 4. Columns added: `id`; `pd` = tpp / die area (computed here); `consumer_line_assumed`, our
    assumption from the product-line name (GeForce, TITAN, Radeon RX), not Epoch's data;
-   `chinese_design_assumed`, our assumption from the manufacturer's name (a company based in
-   China), not Epoch's data; the source columns (with "Last modified" as `source_date`).
+   `chinese_design_assumed`, our assumption from the manufacturer's name (an organisation based
+   in China: a company, a university or a state laboratory), not Epoch's data; the source columns (with "Last modified" as `source_date`).
 5. Cells filled: an empty manufacturer or type becomes `not recorded`; an empty release date
    `n.d.`. Several datasheet links in one cell are joined with " ; ".
 6. No value was corrected. Known quirks of Epoch's data (research `chips_notes.md`) stay as they

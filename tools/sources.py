@@ -40,7 +40,7 @@ HOSTS = {
     "kelleydrye.com": (AS_REPORTED, "law_firm", "Kelley Drye & Warren", ""),
     "thompsonhinesmartrade.com": (AS_REPORTED, "law_firm", "Thompson Hine", ""),
     "tradecomplianceresourcehub.com": (AS_REPORTED, "law_firm", "Hunton (Trade Compliance Resource Hub)", ""),
-    "jdsupra.com": (AS_REPORTED, "law_firm", "JD Supra", ""),
+    "jdsupra.com": (AS_REPORTED, "news", "JD Supra (legal-publishing platform)", ""),
     "akingump.com": (AS_REPORTED, "law_firm", "Akin Gump", ""),
     "mintz.com": (AS_REPORTED, "law_firm", "Mintz", ""),
     "alstontrade.com": (AS_REPORTED, "law_firm", "Alston & Bird", ""),
@@ -119,7 +119,7 @@ HOSTS = {
     "lawfaremedia.org": (AS_REPORTED, "news", "Lawfare", ""),
     "technologyandsecurity.org": (AS_REPORTED, "news", "Technology and Security Policy (James A. Lewis et al.)", ""),
     "takshashila.org.in": (AS_REPORTED, "news", "Takshashila Institution", ""),
-    "writing.antonleicht.me": (AS_REPORTED, "news", "Anton Leicht (independent analyst)", ""),
+    "writing.antonleicht.me": (NOT_AS_FACT, "news", "Anton Leicht (independent analyst; an undated blog)", ""),
     "epoch-website.web.app": (AS_REPORTED, "news", "Epoch AI", ""),
     "threadreaderapp.com": (AS_REPORTED, "news", "not recorded", "thread copied on threadreaderapp.com"),
     "datawrapper.dwcdn.net": (AS_REPORTED, "news", "Center for a New American Security (CNAS)", "chart hosted on Datawrapper"),
@@ -226,7 +226,7 @@ HOSTS = {
 # (pattern in the research text, tier, publisher, via template) -- first match wins.
 COPY_PATTERNS = [
     ("talmolab/lablink-paper-figures", AS_REPORTED, "Epoch AI (hardware dataset)", "copy of Epoch AI's dataset on GitHub"),
-    ("s-w-kelly/chip-export-controls", AS_REPORTED, "s-w-kelly/chip-export-controls (GitHub tracker)", ""),
+    ("s-w-kelly/chip-export-controls", AS_REPORTED, "Export Control Threshold History (a GitHub tracker of the rules, s-w-kelly/chip-export-controls)", ""),
     ("Business Standard (citing Reuters)", AS_FACT, "Reuters", "Reuters story on {host}"),
     ("(Business Standard, citing Reuters)", AS_FACT, "Reuters", "Reuters story on {host}"),
     ("CNBC (syndicated copy)", AS_REPORTED, "CNBC", "syndicated copy on {host}"),

@@ -12,16 +12,22 @@ for billions, a percent for a fraction, the wrong threshold).
 Questions are registered in `chipexport.registry` by the modules of `chipexport.questions`,
 one per notebook, built from the graders of `chipexport.graders`; ids are "N.k": notebook
 N, question k.
+
+Importing this module in a notebook also makes a cell that fails explain itself in words first
+(`chipexport.friendly`): a text answer typed without quotes, a % sign, a comma inside a number.
 """
 
 import html
 from dataclasses import dataclass
 
+from . import friendly
 from . import questions as _questions  # noqa: F401  (importing registers every question)
 from . import registry
-from .graders import choice, describe, number, rows, short_repr, table  # noqa: F401  (graders, for reuse)
+from .graders import COMMA_IN_A_NUMBER, choice, describe, number, rows, short_repr, table  # noqa: F401  (graders, for reuse)
 
 PASSED, NOT_ANSWERED, NOT_YET = "Basic checks passed", "Not answered yet", "Not yet"
+
+friendly.install()  # in a notebook, a cell that fails explains itself in words (chipexport.friendly)
 
 
 # ----------------------------------------------------------------------------- the blank of an exercise
@@ -108,17 +114,31 @@ def prompt(question_id):
     return registry.get(question_id).prompt
 
 
-def check(question_id, answer):
-    """Check `answer` to question `question_id`; always returns a Feedback, never raises."""
+_NOTHING = object()
+
+
+def check(question_id, answer=_NOTHING, *more):
+    """Check `answer` to question `question_id`; always returns a Feedback, never raises.
+
+    More than one answer (what `check("0.1", 2,368)` passes: a comma inside a number) and no
+    answer at all get a sentence, not an error.
+    """
     qid = question_id if isinstance(question_id, str) else short_repr(question_id)
     try:
         if not isinstance(question_id, str):
             return _not_yet(qid, f"write the question id in quotes: check(\"{qid}\", your_answer), "
                                  "as the check cells do.")
+        if answer is _NOTHING:
+            return _not_yet(qid, f"give the answer after the question id: check(\"{qid}\", your_answer).")
+        if more:
+            return _not_yet(qid, COMMA_IN_A_NUMBER)
+        if question_id in registry.WRITTEN:
+            return _not_yet(qid, f"{qid} is a written question: it has no check. Write your answer in the text "
+                                 "cell under it (double-click the cell to type, Shift + Enter to show it).")
         question = registry.get(question_id)
         if question is None:
-            known = ", ".join(questions())
-            return _not_yet(qid, f"there is no question {qid}; the question ids are {known}.")
+            return _not_yet(qid, f"there is no question {qid}: copy the id from the question's heading, "
+                                 "such as \"1.1\" or \"2.P3\", in quotes.")
         if answer is Ellipsis:
             return Feedback(qid, False, NOT_ANSWERED,
                             "replace the ... with your answer, run the cell, then run this check again.")

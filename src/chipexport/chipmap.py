@@ -56,6 +56,11 @@ OUT_ZONE = "above the zone (presumption of denial)"
 ZONE_NOT_CONTROLLED = "zone does not apply (outside 3A090)"
 ZONE_NOT_US = "zone does not apply (a Chinese design)"
 UNDETERMINED_DRAM = "undetermined (DRAM bandwidth unknown)"
+#: A Chinese design is not a US export, so the US rules do not reach it; the research reads the
+#: Ascend chips' performance as one that "would meet 3A090.a if it were subject to the EAR"
+#: (chips_notes section 3). The 2022 and 2023 views say so instead of counting them as caught.
+WOULD_BE = {c: f"would be {c} (a Chinese design)" for c in ("3A090.a", "3A090.b", "3A090")}
+CHINESE_UNDETERMINED = "a Chinese design (not a US export)"
 NOT_IN_VIEW, NAMED_BY_LETTER, NOT_NAMED = "not covered by this view", "named in the April 2025 letters", "not named"
 #: Categories under which a view counts a chip as caught by its rule.
 CAUGHT = ("3A090.a", "3A090.b", "3A090", IN_ZONE, OUT_ZONE)
@@ -72,7 +77,8 @@ def points():
     Each record: id, name, source ('chips' or 'hardware'), tpp, pd (None when the die area is
     unknown), datacenter (True/False/None), io_gbs, dram_gbs (None when unknown),
     fast_io (False where the research reads no high-speed chip-to-chip link, else None) and
-    chinese (a Chinese design: not a US export).
+    chinese (a Chinese design: not a US export). A chip whose figures are taught only as an
+    example (an estimate) has "(estimate)" after its name.
     """
     def num(x):
         return None if pd.isna(x) else float(x)
@@ -82,7 +88,8 @@ def points():
         if num(r["tpp"]) is None:
             continue
         dc = None if pd.isna(r["datacenter"]) else bool(r["datacenter"])
-        records.append(dict(id=r["id"], name=short_name(r["chip"]), source="chips", tpp=num(r["tpp"]),
+        name = short_name(r["chip"]) + (" (estimate)" if r["source_tier"] == "not_as_fact" else "")
+        records.append(dict(id=r["id"], name=name, source="chips", tpp=num(r["tpp"]),
                             pd=num(r["pd"]), datacenter=dc, io_gbs=num(r["interconnect_gbs"]),
                             dram_gbs=None if num(r["memory_bandwidth_tbs"]) is None else 1000 * num(r["memory_bandwidth_tbs"]),
                             fast_io=None if pd.isna(r["high_speed_io"]) else bool(r["high_speed_io"]),
@@ -163,7 +170,11 @@ def categories(view, records, values, bounds=None):
                                 thresholds=current)
     for i, category in zip(inside, found):
         no_fast_io = rule == "2022" and records[i]["fast_io"] is False and records[i]["io_gbs"] is None
-        result[i] = rules.OUTSIDE if no_fast_io else category
+        if no_fast_io:
+            category = rules.OUTSIDE
+        elif records[i]["chinese"] and category != rules.OUTSIDE:
+            category = WOULD_BE.get(category, CHINESE_UNDETERMINED)
+        result[i] = category
     return result
 
 
@@ -189,3 +200,36 @@ def regions(view, values):
         return [(f"case-by-case if controlled and DRAM bandwidth is under {v['TH-2026-DRAM']:,.0f} GB/s "
                  "(not on this map)", TPP_RANGE[0], v["TH-2026-TPP"], PD_RANGE[0], top_p)]
     return []
+
+
+def _gap(line, value, unit):
+    """'32 under' or '3,058 over': how far `value` sits from `line`, in words."""
+    gap = line - value
+    amount = f"{abs(gap):,.0f}" if unit == "TPP" else f"{abs(gap):.2f}"
+    return f"{amount} under" if gap > 0 else f"{amount} over"
+
+
+def margins(chip_ids=("CH-H20", "CH-L20", "CH-RTX4090", "CH-RTX4090D")):
+    """How close chips came to the 2023 lines, as a table to read (one row per chip).
+
+    A datacenter chip is measured against the TPP floor of 3A090.b.1 and the density floor of
+    3A090.b.2; a chip that is not a datacenter part (datacenter false) against the
+    non-datacenter TPP line. Gaps are in TPP and in TPP per mm²; the category is the 2023 one.
+    """
+    values = threshold_values()
+    rows = []
+    for r in data.load("chips").set_index("id").loc[list(chip_ids)].reset_index().to_dict("records"):
+        datacenter = not (r["datacenter"] is False or r["datacenter"] == 0)
+        pd_known = not pd.isna(r["pd"])
+        if datacenter:
+            tpp_words = f"b.1 floor {values['TH-2023-B1-TPP-MIN']:,.0f}: {_gap(values['TH-2023-B1-TPP-MIN'], r['tpp'], 'TPP')}"
+            pd_words = (f"b.2 floor {values['TH-2023-B2-PD-MIN']:.1f}: {_gap(values['TH-2023-B2-PD-MIN'], r['pd'], 'PD')}"
+                        if pd_known else "density unknown")
+        else:
+            tpp_words = f"non-datacenter line {values['TH-2023-ND-TPP']:,.0f}: {_gap(values['TH-2023-ND-TPP'], r['tpp'], 'TPP')}"
+            pd_words = "no density test"
+        category = rules.classify(r["tpp"], r["pd"] if pd_known else None, datacenter=datacenter)
+        rows.append({"chip": short_name(r["chip"]), "TPP": f"{r['tpp']:,.0f}", "against the TPP line": tpp_words,
+                     "PD": f"{r['pd']:.2f}" if pd_known else "unknown", "against the density line": pd_words,
+                     "2023 category": category})
+    return pd.DataFrame(rows)

@@ -26,7 +26,7 @@ After a region, only check() cells may use its name, and no cell may use a helpe
 region assigns, so "Run All" on a fresh exercise notebook runs clean; the build fails
 otherwise. Markdown cells tagged `solution` become "_Write your answer here._"; cells
 tagged `instructor` (model answers, rubrics) are removed. Outputs and execution counts
-are cleared, and a rebuild is byte-identical.
+are cleared, a cell folded in the solution stays folded, and a rebuild is byte-identical.
 
 An exercise notebook that differs from what the generator last wrote (hashes in
 exercises/.manifest.json) is a student's work: it is skipped, and the build says so.
@@ -86,7 +86,7 @@ def build_notebook(solution_path):
             new.outputs, new.execution_count = [], None
         elif cell.cell_type == "markdown" and "solution" in tags:
             new.source = WRITE_HERE
-        new.metadata = {k: v for k, v in cell.metadata.items() if k == "tags"}
+        new.metadata = {k: v for k, v in cell.metadata.items() if k in ("tags", "jupyter")}  # jupyter: folded
         if "tags" in new.metadata:
             new.metadata["tags"] = [t for t in new.metadata["tags"] if t != "solution"]
             if not new.metadata["tags"]:

@@ -12,122 +12,10 @@ The question modules of `chipexport.questions` build their questions from these 
 import math
 import numbers
 
-
-# ----------------------------------------------------------------------------- describing an answer
-
-def short_repr(value, limit=60):
-    """repr(value) on one line, cut to `limit` characters; never raises."""
-    try:
-        text = " ".join(repr(value).split())
-    except Exception:  # an object whose repr fails still gets a sentence
-        text = f"an object of type {type(value).__name__}"
-    return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
-def _count(n, word):
-    return f"{n} {word}" + ("" if n == 1 else "s")
-
-
-def describe(value):
-    """What came in, in words: "the text 'abc'", "a list of 2 items", "a table of 3 rows"."""
-    try:
-        if value is None:
-            return "None (nothing)"
-        if isinstance(value, bool):
-            return f"the value {value}"
-        if isinstance(value, str):
-            return f"the text {short_repr(value)}"
-        if isinstance(value, numbers.Number):
-            return f"the number {short_repr(value)}"
-        if hasattr(type(value), "columns") and hasattr(value, "shape"):
-            return f"a table of {value.shape[0]} rows and {value.shape[1]} columns"
-        if hasattr(type(value), "shape") and hasattr(value, "size"):
-            return f"an array of {_count(value.size, 'value')}"
-        if isinstance(value, (list, tuple, set, frozenset, dict)):
-            return f"a {type(value).__name__} of {_count(len(value), 'item')}"
-        if callable(value):
-            name = getattr(value, "__name__", type(value).__name__)
-            return f"the function {name} rather than its result (add () to call it)"
-    except Exception:
-        pass
-    return f"an object of type {type(value).__name__}"
+from .answer_forms import COMMA_IN_A_NUMBER, as_number, describe, one_item, plural, short_repr  # noqa: F401
 
 
 # ----------------------------------------------------------------------------- graders
-
-def _one_item(answer):
-    """The single value inside a one-row Series, Index or array, or `answer` itself.
-
-    Selecting one row of a table gives such a column (`table.loc[mask, "unit"]`); its one
-    value is what the student meant.
-    """
-    try:
-        if hasattr(answer, "tolist") and getattr(answer, "size", None) == 1 and not isinstance(answer, str):
-            item = answer.tolist()
-            while isinstance(item, list):
-                item = item[0]
-            return item
-    except Exception:
-        pass
-    return answer
-
-
-def _is_timedelta(answer):
-    return type(answer).__name__ in ("Timedelta", "timedelta", "timedelta64")
-
-
-def _number_text_problem(text):
-    """A sentence for a number typed as text: '2,368', '15%', '96 days'."""
-    cleaned = text.strip().replace(",", "").replace(" ", "")
-    if cleaned.endswith("%"):
-        try:
-            float(cleaned[:-1])
-            return (f"the answer should be a number, not text: write {cleaned[:-1]} for {text.strip()}, "
-                    "without the quotes and without the % sign.")
-        except ValueError:
-            pass
-    try:
-        float(cleaned)
-        return f"the answer should be a number, not text: remove the quotes around {text!r}."
-    except ValueError:
-        return (f"the answer should be a number; got {describe(text)}. Write the number alone, without "
-                "quotes or a unit (the question gives the unit).")
-
-
-def _as_number(answer, unit=""):
-    """(number, None) or (None, a sentence saying why the answer is not a usable number).
-
-    A one-row Series or array gives its value; for an answer in days, a time span (what
-    subtracting two dates gives) gives its number of days.
-    """
-    answer = _one_item(answer)
-    if isinstance(answer, bool):
-        return None, f"the answer should be a number, not {answer}."
-    if isinstance(answer, str):
-        return None, _number_text_problem(answer)
-    if answer is None:
-        return None, "got None (nothing): did the cell above assign your answer to the name?"
-    if _is_timedelta(answer):
-        if unit != "days":
-            return None, f"the answer should be a number in {unit}; got a time span."
-        try:
-            return _as_number(answer.total_seconds() / 86400 if hasattr(answer, "total_seconds")
-                              else answer.astype("timedelta64[s]").astype(float) / 86400, unit)
-        except Exception:
-            return None, "this time span could not be read as a number of days: use its .days."
-    if isinstance(answer, numbers.Real):
-        try:
-            value = float(answer)
-        except OverflowError:
-            return None, "the number is too large to be an answer here: check the unit."
-    else:
-        return None, f"the answer should be one number; got {describe(answer)}."
-    if math.isnan(value):
-        return None, "the answer is NaN (not a number): check that the cells above ran and found the data."
-    if math.isinf(value):
-        return None, "the answer is infinite: check for a division by zero."
-    return value, None
-
 
 def _text(hint):
     """A hint is a sentence, or a function returning one (to read numbers from the datasets)."""
@@ -145,11 +33,16 @@ def _magnitude_hint(value, expected, unit):
     ratio = value / expected
     if _close(ratio, -1, 0.02, 0):
         return f"right size, wrong sign: check the order of the two numbers. The answer is in {unit}."
-    for factor, words in ((1e3, "a factor of 1,000: millions for billions, or thousands for millions?"),
+    money, percent = "USD" in unit, "percent" in unit
+    thousand = ("a factor of 1,000: millions for billions, or thousands for millions?" if money else
+                "a factor of 1,000: check the decimal point, and that no comma was read as one.")
+    hundred = ("a factor of 100: a percent where a fraction is asked, or the reverse?" if percent else
+               "a factor of 100: check the decimal point.")
+    for factor, words in ((1e3, thousand),
                           (1e6, "a factor of a million: check the unit prefix (million, billion, tera)."),
                           (1e9, "a factor of a billion: check the unit prefix."),
                           (1e12, "a factor of 10^12: the question's unit already includes the 'tera'."),
-                          (100, "a factor of 100: a percent where a fraction is asked, or the reverse?")):
+                          (100, hundred)):
         for r in (factor, 1 / factor):
             if _close(abs(ratio), r, 0.02, 0):
                 return f"{_fmt(value)} is off by {words} The question asks for {unit}."
@@ -167,7 +60,7 @@ def _value(x):
 
 
 def number(expected, unit, rel_tol=0.005, abs_tol=0.0, known_wrong=(), what=None, accept=None,
-           too_high=None, too_low=None, counts=False):
+           too_high=None, too_low=None, counts=False, echo=True):
     """A grader for a numeric answer.
 
     expected: the value, or a function returning it (so it can be read from the datasets).
@@ -181,6 +74,8 @@ def number(expected, unit, rel_tol=0.005, abs_tol=0.0, known_wrong=(), what=None
         (for "the highest floor that still catches it"); `expected` stays the reference
         answer. too_high, too_low: hints for values just outside the range.
     counts: the answer is a count (of days, chips, events): a whole number, exactly.
+    echo: the passing message repeats the answer (False for a lesson's practice question, whose
+        folded model answer must not show its value when "Run All" runs it).
 
     Messages never state the expected value: they name the form, the unit and the slip.
     """
@@ -188,60 +83,85 @@ def number(expected, unit, rel_tol=0.005, abs_tol=0.0, known_wrong=(), what=None
         rel_tol, abs_tol = 0.0, 0.01
 
     def grade(answer):
-        value, problem = _as_number(answer, unit)
+        value, problem = as_number(answer, unit)
         if problem:
             return False, problem
         target = _value(expected)
         tolerance = f"within {rel_tol:.1%}" if rel_tol else ("exactly" if counts else f"within {_fmt(abs_tol)} {unit}")
+        said = f"{_fmt(value)} {unit}: that" if echo else "that"
         if accept is not None:
             low, high = _value(accept)
             if low <= value <= high:
-                return True, f"{_fmt(value)} {unit}: that is {what or 'in the accepted range'}."
+                return True, f"{said} is {what or 'in the accepted range'}."
         elif _close(value, target, rel_tol, abs_tol):
-            return True, f"{_fmt(value)} {unit}: that matches {what or 'the expected value'} ({tolerance})."
+            return True, f"{said} matches {what or 'the expected value'} ({tolerance})."
         for wrong, hint in known_wrong:
             if _close(value, _value(wrong), rel_tol or 1e-9, abs_tol):
                 return False, _text(hint)
+        magnitude = _magnitude_hint(value, target, unit)
+        if magnitude:
+            return False, magnitude
         if accept is not None and value > high and too_high:
             return False, _text(too_high)
         if accept is not None and value < low and too_low:
             return False, _text(too_low)
         precision = "" if accept is not None else f" ({tolerance})"
-        return False, (_magnitude_hint(value, target, unit)
-                       or f"{_fmt(value)} is not the value the check expects{precision}. Re-read the question: "
-                          f"the answer is in {unit}.")
+        return False, (f"{_fmt(value)} is not the value the check expects{precision}. Re-read the question: "
+                       f"the answer is in {unit}.")
     grade.expected, grade.counts = expected, counts
     grade.accept_range = None if accept is None else (lambda: _value(accept))
     return grade
 
 
 def _normalise(text):
-    return " ".join(str(text).lower().replace("_", " ").split())
+    """Case, spaces, underscores, surrounding quotes or brackets and a final full stop ignored."""
+    text = " ".join(str(text).lower().replace("_", " ").split())
+    text = text.strip("'\"“”‘’ ")
+    if text.endswith(".") and not text[:-1].endswith("."):
+        text = text[:-1]
+    if len(text) > 2 and text[0] in "([" and text[-1] in ")]":
+        text = text[1:-1].strip()
+    return text
 
 
-def choice(accepted, known_wrong=(), what=None, options=None):
+def _letter(text):
+    """'(c)', 'c)', 'c: how fast ...' -> 'c', for questions whose options are letters."""
+    import re
+    match = re.match(r"^\(?([a-z])\)?(?:[.:)\s].*)?$", text)
+    return match.group(1) if match else text
+
+
+def choice(accepted, known_wrong=(), what=None, options=None, echo=True):
     """A grader for a text answer that must be one of `accepted` (case, spaces and _ ignored).
 
     accepted: the texts that pass, or a function returning them (to read them from the data).
     known_wrong: pairs (text, hint) for typical wrong answers.
     options: the options the question names, if it names them; an answer outside them is
         told so (listing them gives nothing away: the question lists them too).
-    A one-row Series or array holding the text counts as that text.
+    A one-row Series or array holding the text counts as that text. Where every option is one
+    letter, "(c)" and "c: ..." count as "c".
+    echo: the passing message repeats the answer (see `number`).
     """
     option_norm = {_normalise(o) for o in options or ()}
+    letters = bool(options) and all(len(o) == 1 for o in options)
+
+    def norm(text):
+        text = _normalise(text)
+        return _letter(text) if letters else text
 
     def grade(answer):
-        answer = _one_item(answer)
+        answer = one_item(answer)
         if not isinstance(answer, str):
             form = ("one of the options the question names, in quotes" if options
                     else "a text in quotes, as the question asks")
             return False, f"the answer should be {form}; got {describe(answer)}."
-        if _normalise(answer) in {_normalise(a) for a in _value(accepted)}:
-            return True, f"'{answer}' is {what or 'the expected answer'}."
+        if norm(answer) in {_normalise(a) for a in _value(accepted)}:
+            return True, (f"'{answer}' is {what or 'the expected answer'}." if echo
+                          else f"that is {what or 'the expected answer'}.")
         for wrong, hint in known_wrong:
-            if _normalise(answer) == _normalise(wrong):
+            if norm(answer) == _normalise(wrong):
                 return False, _text(hint)
-        if options and _normalise(answer) not in option_norm:
+        if options and norm(answer) not in option_norm:
             listed = ", ".join(f"'{o}'" for o in options)
             return False, f"'{answer}' is not one of the options; the question names {listed}."
         return False, f"'{answer}' is not what the check expects. Re-read the question."
@@ -277,12 +197,17 @@ def rows(expected, what="rows", known_wrong=(), example="TL-011"):
         items, problem = _as_ids(answer, example)
         if problem:
             return False, problem
-        target = set(_value(expected))
+        items = [i.strip().upper() for i in items]  # 'ch-h20 ' is CH-H20
+        target = {t.upper() for t in _value(expected)}
         got = set(items)
+        prefix = example.split("-")[0] + "-" if "-" in example else None
+        if prefix and items and not any(i.startswith(prefix) for i in items):
+            return False, (f"the answer should be row ids, such as '{example}', not names: each chip, event or "
+                           "claim has an id in the table's id column.")
         if got == target and len(items) == len(got):
             return True, f"the expected {what} ({len(got)}) are all there, and nothing else."
         for wrong, hint in known_wrong:
-            if got == set(_value(wrong)):
+            if got == {w.upper() for w in _value(wrong)}:
                 return False, _text(hint)
         parts = []
         if len(items) != len(got):
@@ -292,7 +217,7 @@ def rows(expected, what="rows", known_wrong=(), example="TL-011"):
             parts.append("some of the expected ids are missing")
         if extra:
             parts.append(f"not expected: {_id_list(extra)}")
-        return False, f"{_count(len(got), what[:-1] if what.endswith('s') else what)} given; " + "; ".join(parts) + "."
+        return False, f"{plural(len(got), what[:-1] if what.endswith('s') else what)} given; " + "; ".join(parts) + "."
     grade.expected = expected
     return grade
 
@@ -335,10 +260,50 @@ def table(expected, key, columns, rel_tol=0.005, what="rows"):
 
 def _same(a, b, rel_tol):
     if isinstance(b, numbers.Real) and not isinstance(b, bool):
-        value, problem = _as_number(a)
+        value, problem = as_number(a)
         if problem:
             return False
         if math.isnan(float(b)):
             return False
         return _close(value, float(b), rel_tol, 1e-12)
     return a == b
+
+
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"]
+
+
+def read_month_year(text):
+    """(year, month) from a text such as 'January 2025', '26 January 2025', 'Jan. 2025', '2025-01',
+    '2025-01-26', '01/2025'; a missing part is None."""
+    import re
+    words = re.sub(r"[.,]", " ", str(text).lower()).split()
+    month = next((MONTHS.index(m) + 1 for w in words for m in MONTHS if len(w) >= 3 and m.startswith(w)), None)
+    year = next((int(y) for y in re.findall(r"\b(\d{4})\b", str(text))), None)
+    numeric = re.fullmatch(r"\s*(\d{4})-(\d{1,2})(?:-\d{1,2})?\s*|\s*(\d{1,2})/(\d{4})\s*", str(text))
+    if numeric:
+        year, month = (int(numeric.group(1)), int(numeric.group(2))) if numeric.group(1) else (
+            int(numeric.group(4)), int(numeric.group(3)))
+    return year, month
+
+
+def month_year(year, month, what, known_wrong=()):
+    """A grader for a month and year typed as text, in any common form ('January 2025', 'Jan 2025',
+    '2025-01', a full date in that month). known_wrong: pairs ((year, month), hint)."""
+    def grade(answer):
+        answer = one_item(answer)
+        if not isinstance(answer, str):
+            return False, f"the answer should be a month and a year in quotes, such as \"March 2024\"; got {describe(answer)}."
+        got_year, got_month = read_month_year(answer)
+        if got_month is None or got_year is None:
+            missing = "the year" if got_year is None and got_month is not None else (
+                "the month, in English" if got_month is None and got_year is not None else "a month and a year")
+            return False, f"'{answer}' needs {missing}: write it as \"Month Year\", such as \"March 2024\"."
+        if (got_year, got_month) == (year, month):
+            return True, f"that is {what}."
+        for (wy, wm), hint in known_wrong:
+            if (got_year, got_month) == (wy, wm):
+                return False, _text(hint)
+        return False, f"'{answer}' is not the month the check expects. Re-read the lesson."
+    grade.expected = f"{MONTHS[month - 1].title()} {year}"
+    return grade

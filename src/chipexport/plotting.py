@@ -198,8 +198,9 @@ class Shown:
     """A figure to show as a static output: a notebook displays it as one PNG, the same bytes
     a widget shows (no tight bounding box), whatever matplotlib backend the kernel has.
 
-    figure: the matplotlib Figure; description: words for the plain-text view. The figure is
-    laid out once here (`settle`), as its widget twin is.
+    figure: the matplotlib Figure; description: a sentence saying what the figure shows, its
+    alt text (the PNG's `alt` metadata, which the HTML export writes into the page) and its
+    plain-text view. The figure is laid out once here (`settle`), as its widget twin is.
     """
 
     def __init__(self, figure, description):
@@ -208,6 +209,10 @@ class Shown:
 
     def _repr_png_(self):
         return png_bytes(self.figure)
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return ({"image/png": png_bytes(self.figure), "text/plain": repr(self)},
+                {"image/png": {"alt": self.description}})
 
     def __repr__(self):
         return f"<figure: {self.description}>"

@@ -24,6 +24,9 @@ class Question:
 
 _REGISTRY = {}
 
+#: The written questions (answered in a text cell, read by the instructor): they have no check.
+WRITTEN = {"1.12", "1.13", "2.12", "2.13"}
+
 
 def register(question):
     """Add a question to the registry (used by the modules of chipexport.questions)."""
@@ -38,7 +41,7 @@ def get(question_id):
     return _REGISTRY.get(question_id)
 
 
-def _sort_key(qid):
+def sort_key(qid):
     """Notebook, then the lesson's practice questions (k = "P1", "P2", ...), then the exercises."""
     notebook, k = qid.split(".")
     return (int(notebook), 0, int(k[1:])) if k.startswith("P") else (int(notebook), 1, int(k))
@@ -49,4 +52,4 @@ def ids():
 
     N.k is question k of notebook N's exercises; N.Pk is practice question k inside lesson N.
     """
-    return sorted(_REGISTRY, key=_sort_key)
+    return sorted(_REGISTRY, key=sort_key)

@@ -260,3 +260,15 @@ def check_later_use(cells, name, helpers, cell_index, end_line, label):
                              "into a check() cell.")
 
 
+
+
+def solved_source(source):
+    """A solution cell as a student who solved it would have it: the marker lines taken out, an
+    inline blank's marker dropped from its line (for test fixtures of solved exercises)."""
+    lines = []
+    for line in source.split("\n"):
+        if BEGIN.match(line) or END.match(line):
+            continue
+        inline = INLINE.match(line)
+        lines.append(inline.group("code") if inline else line)
+    return "\n".join(lines)

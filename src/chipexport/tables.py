@@ -13,6 +13,16 @@ import pandas as pd
 
 NO_WRAP = 14  # a value this short (an id, a date, a tier) stays on one line
 
+#: How a table shows a row's source tier: the words of the course's citation markers
+#: (the files keep the values as_fact, as_reported, not_as_fact).
+TIER_SHOWN = {"as_fact": "fact", "as_reported": "reported", "not_as_fact": "example only"}
+
+
+def _tiers_in_words(frame):
+    if "source_tier" in frame.columns:
+        frame = frame.assign(source_tier=frame["source_tier"].map(lambda t: TIER_SHOWN.get(t, t)))
+    return frame
+
 
 #: The class that tells MathJax to leave an element alone: JupyterLab typesets the text between
 #: two $ signs as mathematics, which garbles "$5.5 billion and $4.5 billion" in HTML.
@@ -24,6 +34,15 @@ def no_math(html_text, tag="div"):
     return f'<{tag} class="{NO_MATH}">{html_text}</{tag}>'
 
 
+def _text(value):
+    """A cell as text: nothing for a missing value, 4800 rather than 4800.0 for a whole number."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return f"{value:.0f}"
+    return str(value)
+
+
 class Table:
     """Rows to read, shown whole. `frame` is the pandas DataFrame behind it."""
 
@@ -31,7 +50,7 @@ class Table:
         self.frame = frame
 
     def _cell(self, value):
-        text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+        text = _text(value)
         wrap = "nowrap" if len(text) <= NO_WRAP else "normal"
         return f'<td style="text-align:left;vertical-align:top;white-space:{wrap}">{html.escape(text)}</td>'
 
@@ -52,7 +71,8 @@ class Table:
 def show(table, columns=None):
     """The rows of `table` (a DataFrame) with `columns` (default: all), every cell whole.
 
-    Example: tables.show(events, ["id", "date", "event", "source_publisher"]).
+    Example: tables.show(events, ["id", "date", "event", "source_publisher"]). A source tier
+    is shown in the words of the citation markers: fact, reported, example only.
     """
     if columns is not None:
         missing = [c for c in columns if c not in table.columns]
@@ -60,7 +80,7 @@ def show(table, columns=None):
             raise ValueError(f"The table has no column {', '.join(map(repr, missing))}; "
                              f"its columns are {', '.join(table.columns)}.")
         table = table[list(columns)]
-    return Table(table.reset_index(drop=True))
+    return Table(_tiers_in_words(table.reset_index(drop=True)))
 
 
 def count(table, column, name="rows"):
@@ -68,5 +88,5 @@ def count(table, column, name="rows"):
 
     Example: tables.count(events, "source_tier") gives each source tier and its number of events.
     """
-    counts = table[column].value_counts()
+    counts = _tiers_in_words(table[[column]])[column].value_counts()
     return Table(pd.DataFrame({column: counts.index, name: counts.to_numpy()}))

@@ -17,7 +17,8 @@ def precision(date_text):
     """'day', 'month' or 'year' for a date written YYYY-MM-DD, YYYY-MM or YYYY."""
     parts = str(date_text).split("-")
     if len(parts) not in (1, 2, 3) or not all(p.isdigit() for p in parts):
-        raise ValueError(f"A timeline date looks like 2025-04-09, 2025-07 or 2025; got {date_text!r}.")
+        raise ValueError(f"A timeline date is written year-month-day, in quotes, like \"2025-04-09\" (or \"2025-07\", "
+                         f"or \"2025\"); got {date_text!r}.")
     return ("year", "month", "day")[len(parts) - 1]
 
 

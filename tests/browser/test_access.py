@@ -85,7 +85,7 @@ def test_the_timeline_reads_its_months_as_words(lab, page):
     run(lab, page, "notebooks/01_the_reversal.ipynb", "access-01")
     tree = ax_tree(page)
     assert named(tree, "slider", r"^months shown \(month\), from$") and named(tree, "slider", r", to$")
-    assert named(tree, "listbox", r"^categories") and named(tree, "listbox", r"^confidence of the fact")
+    assert named(tree, "listbox", r"^kinds of event") and named(tree, "listbox", r"^confidence of the fact")
     start = page.get_by_role("slider", name="months shown (month), from")
     assert start.get_attribute("aria-valuetext") == "Aug 2022"
     start.focus()

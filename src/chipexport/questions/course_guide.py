@@ -35,16 +35,16 @@ register(Question(
     ])))
 
 register(Question(
-    "0.2", "The H20's tier under the October 2023 rule, as rules.classify names it.",
-    choice([rules.OUTSIDE], what="the H20's tier under the 2023 rule", known_wrong=[
-        ("3A090.b", lambda: f"not quite: 3A090.b has two prongs. b.1 needs a TPP from {_t('TH-2023-B1-TPP-MIN')} "
-                            f"up to {_t('TH-2023-B1-TPP-MAX')} with a PD from {_t('TH-2023-B1-PD-MIN')} up to "
-                            f"{_t('TH-2023-B1-PD-MAX')}; b.2 a TPP of at least {_t('TH-2023-B2-TPP')} with a PD from "
-                            f"{_t('TH-2023-B2-PD-MIN')} up to {_t('TH-2023-B2-PD-MAX')}. Compare the H20's TPP and PD "
-                            "with both."),
+    "0.2", "The H20's category under the October 2023 rule, as rules.classify names it.",
+    choice([rules.OUTSIDE], what="the H20's category under the 2023 rule", known_wrong=[
+        ("3A090.b", lambda: f"not quite: 3A090.b has two prongs. b.1 needs a TPP of at least {_t('TH-2023-B1-TPP-MIN')} "
+                            f"and below {_t('TH-2023-B1-TPP-MAX')}, with a PD of at least {_t('TH-2023-B1-PD-MIN')} and "
+                            f"below {_t('TH-2023-B1-PD-MAX')}; b.2 a TPP of at least {_t('TH-2023-B2-TPP')} with a PD of "
+                            f"at least {_t('TH-2023-B2-PD-MIN')} and below {_t('TH-2023-B2-PD-MAX')}. Compare the H20's "
+                            "TPP and PD with both."),
         ("3A090.a", lambda: f"3A090.a needs a TPP of at least {_t('TH-2023-A1-TPP')} (a.1), or a TPP of at least "
-                            f"{_t('TH-2023-A2-TPP')} with a PD of at least {_t('TH-2023-A2-PD')} (a.2): the H20 is "
-                            "far below both lines."),
+                            f"{_t('TH-2023-A2-TPP')} with a PD of at least {_t('TH-2023-A2-PD')} (a.2): the H20 is far "
+                            "below a.1's TPP line and below a.2's density line."),
         ("not controlled", "careful with words: 'not controlled' is not one of the names the rule gives, and from "
                            "April 2025 the H20 needed a licence all the same. Use the name classify() returns."),
     ])))

@@ -5,7 +5,7 @@ name the slip (the wrong event, the wrong column, the wrong kind of number).
 """
 
 from .. import data, timeline
-from ..graders import choice, number, rows
+from ..graders import choice, month_year, number, rows
 from ..registry import Question, register
 
 DATE_KINDS = ["announced", "published", "effective"]
@@ -44,7 +44,7 @@ def _date_kind(rid):
 
 register(Question(
     "1.P1", "The kind of date of TL-075 (17 November 2023): announced, published or effective.",
-    choice(lambda: _date_kind("TL-075"), options=DATE_KINDS, what="the kind of date of TL-075", known_wrong=[
+    choice(lambda: _date_kind("TL-075"), options=DATE_KINDS, what="the kind of date of TL-075", echo=False, known_wrong=[
         ("announced", "BIS announced the update on 17 October (TL-002); TL-075 is a month later."),
         ("published", "the Federal Register printed the text on 25 October (TL-074); TL-075 is another date."),
     ])))
@@ -52,7 +52,11 @@ register(Question(
 register(Question(
     "1.P2", "The H20 charge Nvidia booked in its first fiscal quarter of 2026, in USD billion.",
     number(lambda: _value("market", "MK-068", "value_low"), unit="USD billion", rel_tol=0.01,
-           what="the charge Nvidia booked", known_wrong=[
+           what="the charge Nvidia booked", echo=False, known_wrong=[
+               (lambda: _value("market", "MK-070", "value_low"),
+                "that is the H20 revenue Nvidia could not ship in the quarter, not a charge (TL-020)."),
+               (lambda: _value("market", "MK-071", "value_low"),
+                "that is the revenue Nvidia guided it would lose in the next quarter, a forecast, not a charge."),
                (lambda: _value("market", "MK-067", "value_low"),
                 "that is Nvidia's April estimate, an upper bound given before the quarter closed; the question "
                 "asks for the charge it booked six weeks later (TL-020)."),
@@ -62,11 +66,12 @@ register(Question(
 
 register(Question(
     "1.P3", "The month and year in which Nvidia's fiscal 2025 ended.",
-    choice(["January 2025", "Jan 2025", "2025-01"], what="when Nvidia's fiscal 2025 ended", known_wrong=[
-        ("December 2025", "that is the end of calendar 2025; re-read the lesson: Nvidia's fiscal year and the "
-                          "calendar year do not end in the same month, nor in the same year."),
-        ("December 2024", "that is the end of calendar 2024; re-read the lesson: Nvidia's fiscal year and the "
-                          "calendar year do not end in the same month."),
+    month_year(2025, 1, what="when Nvidia's fiscal 2025 ended", known_wrong=[
+        ((2025, 12), "that is the end of calendar 2025; re-read the lesson: Nvidia's fiscal year and the "
+                     "calendar year do not end in the same month, nor in the same year."),
+        ((2024, 12), "that is the end of calendar 2024; re-read the lesson: Nvidia's fiscal year and the "
+                     "calendar year do not end in the same month."),
+        ((2026, 1), "that is when fiscal 2026 ended, a year later; the question asks about fiscal 2025."),
     ])))
 
 
@@ -115,6 +120,11 @@ register(Question(
                         "type, what kind of document was read."),
         ("as reported", "that is the source tier, how a row may be taught; the question asks for its source "
                         "type, what kind of document was read."),
+        ("reported", "that is the source tier, how a row may be taught; the question asks for its source "
+                     "type, what kind of document was read."),
+        ("official", "an official document comes from a government body; this page is about a company and was "
+                     "written by someone else: look at its publisher and via."),
+        ("law_firm", "no law firm wrote this page: look at its publisher (source_publisher) and via."),
     ])))
 
 register(Question(
@@ -160,6 +170,8 @@ register(Question(
                (lambda: len(_claims("contradicted")), "that is the contradicted claims only; add the unsupported."),
                (lambda: len(_claims("unsupported", "contradicted", "unverifiable")),
                 "'unverifiable' is a different verdict: no source confirms or refutes those claims."),
+               (lambda: len(_claims("unsupported", "unverifiable")),
+                "that adds the unverifiable claims, a different verdict, and leaves out the contradicted one."),
            ])))
 
 register(Question(
@@ -177,6 +189,11 @@ register(Question(
                (lambda: len(_china_from("2025-07-01")), "that starts in July 2025; the question starts in August."),
                (lambda: len(_china_from("2022-01-01")), "that counts every month of the case; move the dates slider's "
                                                         "left handle to August 2025."),
+               (lambda: len(_china_from("2022-01-01")) - len(_china_from("2025-08-01")),
+                "that is the number of events dimmed, outside the months you chose; the question asks for those "
+                "shown."),
+               (lambda: len(timeline.load()), "that is every event of the timeline; keep only China's responses "
+                                              "(the list of kinds of event)."),
            ])))
 
 register(Question(

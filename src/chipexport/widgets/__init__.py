@@ -15,10 +15,10 @@ Each widget has `settings()`, a dict of its control values, and each builder acc
 - `what_makes_a_chip_controlled` (02): the chip map, its explorer, compute and bandwidth.
 """
 
-from .course_guide import floor_demo, floor_demo_figure, floor_demo_categories
+from .course_guide import floor_demo, floor_demo_categories, floor_demo_figure, tpp_bars_figure
 from .figure_widget import CSS_CLASS, FigureWidget
 from .the_reversal import timeline_explorer, timeline_figure
 from .what_makes_a_chip_controlled import compute_and_bandwidth_figure, threshold_explorer, threshold_map_figure
 
 __all__ = ["CSS_CLASS", "FigureWidget", "compute_and_bandwidth_figure", "floor_demo", "floor_demo_figure",
-           "floor_demo_categories", "threshold_explorer", "threshold_map_figure", "timeline_explorer", "timeline_figure"]
+           "floor_demo_categories", "threshold_explorer", "threshold_map_figure", "timeline_explorer", "timeline_figure", "tpp_bars_figure"]

@@ -57,7 +57,7 @@ def _draw_floor_demo():
     handles.append(plotting.matplotlib.lines.Line2D([], [], color="black", linestyle="--",
                                                     label="3A090.b.1 TPP floor"))
     ax.legend(handles=handles, loc="lower right")
-    plotting.decorate(ax, xlabel="total processing performance (TPP), datacenter chips, 2023 rule")
+    plotting.decorate(ax, xlabel="total processing performance (TPP); the 2023 rule's datacenter tests")
     plotting.source_line(fig, ("chips", DEMO_CHIPS), ("thresholds", [FLOOR_ID]))
     rows, bounds = _demo_rows(), rules.boundaries()  # read once; a move reads no file
 
@@ -77,8 +77,38 @@ def floor_demo_figure(floor=None):
     """The demo figure with the 3A090.b.1 TPP floor at `floor` (TPP; default: the rule's own),
     for a static output."""
     fig, update, _ = _draw_floor_demo()
-    update(_default_floor() if floor is None else floor)
-    return plotting.Shown(fig, "TPP of five datacenter chips and the 3A090.b.1 floor")
+    summary = update(_default_floor() if floor is None else floor)
+    return plotting.Shown(fig, f"TPP of five chips of the case and the 3A090.b.1 floor. {summary}")
+
+
+BARS_CHIPS = ["CH-H100", "CH-A800", "CH-RTX4090D", "CH-H20", "CH-L20"]
+
+
+def tpp_bars_figure(ids=BARS_CHIPS, line_id="TH-2023-A1-TPP"):
+    """Bars of the TPP of some chips of the case against one TPP line of the rules (static figure);
+    each bar has the colour of the chip's 2023 category (datacenter tests; the RTX 4090D, a
+    consumer card, by the non-datacenter line)."""
+    chips = data.load("chips").set_index("id").loc[list(ids)]
+    names = [chipmap.short_name(c) for c in chips["chip"]]
+    line = chipmap.threshold_values()[line_id]
+    found = [rules.classify(t, None if p != p else p, datacenter=bool(dc) if dc == dc else True)
+             for t, p, dc in zip(chips["tpp"], chips["pd"], chips["datacenter"])]
+    fig, ax = plotting.figure(width=7, height=3.2, pyplot=False)
+    ax.barh(names, chips["tpp"], color=[CATEGORY_STYLE[c]["color"] for c in found],
+            hatch=None, edgecolor="black", linewidth=0.6)
+    for bar, category in zip(ax.patches, found):
+        bar.set_hatch(CATEGORY_STYLE[category]["hatch"])
+    ax.axvline(line, color="black", linestyle="--", linewidth=2)
+    handles = [plotting.matplotlib.patches.Patch(facecolor=s["color"], hatch=s["hatch"], edgecolor="black",
+                                                 label=s["label"]) for c, s in CATEGORY_STYLE.items() if c in found]
+    handles.append(plotting.matplotlib.lines.Line2D([], [], color="black", linestyle="--",
+                                                    label=f"3A090.a.1 TPP line ({line:,.0f})"))
+    ax.legend(handles=handles, loc="lower right")
+    ax.invert_yaxis()
+    plotting.decorate(ax, xlabel="total processing performance (TPP)")
+    plotting.source_line(fig, ("chips", list(ids)), ("thresholds", [line_id]))
+    said = "; ".join(f"{n} {t:,.0f} ({c})" for n, t, c in zip(names, chips["tpp"], found))
+    return plotting.Shown(fig, f"TPP of five chips against the 3A090.a.1 line of {line:,.0f}: {said}.")
 
 
 def floor_demo(settings=None):

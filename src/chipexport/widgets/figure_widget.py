@@ -211,10 +211,15 @@ class FigureWidget(w.VBox):
         return self.access.alt
 
     def _repr_mimebundle_(self, **kwargs):
+        """The live widget, and beside it, for a page that cannot run it (GitHub, nbviewer, the
+        HTML export, print): its figure as a PNG with the summary as alt text, and the summary."""
         bundle = super()._repr_mimebundle_(**kwargs)
+        metadata = {}
+        if isinstance(bundle, tuple):
+            bundle, metadata = bundle
         bundle["image/png"] = bytes(self.image.value)
         bundle["text/plain"] = self.summary_text()
-        return bundle
+        return bundle, {**metadata, "image/png": {"alt": self.summary_text()}}
 
     def _say(self, sentence):
         self.errors.value = f'<p style="color:#D55E00"><strong>Note:</strong> {html.escape(sentence)}</p>'

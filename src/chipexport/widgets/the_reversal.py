@@ -6,21 +6,23 @@ import ipywidgets as w
 import numpy as np
 
 from .. import plotting, timeline
-from ..tables import no_math
+from ..tables import TIER_SHOWN, no_math
 from .figure_widget import FigureWidget
 
 LANES = ["rule", "license", "legislation", "diplomacy", "corporate", "market", "china_response"]
 LANE_LABELS = {"rule": "rules", "license": "licences", "legislation": "Congress", "diplomacy": "diplomacy",
                "corporate": "companies", "market": "markets", "china_response": "China's responses"}
+# Source tiers in greys and shapes, so no colour means both a source tier here and a category
+# of the rules in notebook 02.
 TIER_MARKS = {
-    "as_fact": dict(marker="o", color=plotting.PALETTE[0], label="source: as fact"),
-    "as_reported": dict(marker="^", color=plotting.PALETTE[1], label="source: as reported"),
-    "not_as_fact": dict(marker="X", color=plotting.PALETTE[4], label="source: not a fact (example only)"),
+    "as_fact": dict(marker="o", color="#111111", label="source: fact"),
+    "as_reported": dict(marker="^", color="#5f5f5f", label="source: reported"),
+    "not_as_fact": dict(marker="X", color="#9a9a9a", label="source: example only"),
 }
 KEY_EVENTS = [("TL-011", "licence required", "right"), ("TL-023", "reversal", "left")]  # label side
 
 
-DIMMED = "#b8b8b8"  # events outside the chosen months
+DIMMED = "#dcdcdc"  # events outside the chosen months
 DAYS_PAD = 20  # days of margin at either end of the date axis
 
 
@@ -95,7 +97,7 @@ def _draw_timeline():
         dimmed = int(passes.sum()) - len(shown)
         summary = (f"{len(shown)} of {len(events)} events shown, {_month_label(low)} to {_month_label(high)}: "
                    f"{counts['as_fact']} with a source taught as fact, {counts['as_reported']} as reported, "
-                   f"{counts['not_as_fact']} not as fact." + (f" {dimmed} more, outside these months, are dimmed."
+                   f"{counts['not_as_fact']} example only." + (f" {dimmed} more, outside these months, are dimmed."
                                                                if dimmed else ""))
         sources = (no_math(html.escape(plotting.source_text(("timeline", shown))), tag="p") if shown
                    else "<p>No event is shown, so no source is cited.</p>")
@@ -106,7 +108,7 @@ def _draw_timeline():
 
 def _event_rows(events):
     """One HTML table row per event: id, date, event, source, source type, how to teach it."""
-    words = {"as_fact": "as fact", "as_reported": "as reported", "not_as_fact": "not as fact"}
+    words = TIER_SHOWN
     return [f"<tr><td>{html.escape(r.id)}</td><td>{html.escape(r.date)}</td><td>{html.escape(r.event)}</td>"
             f'<td><a href="{html.escape(r.source_url)}" target="_blank">{html.escape(r.source_publisher)}</a>'
             f"{' (' + html.escape(r.via) + ')' if r.via else ''}</td><td>{html.escape(r.source_type)}</td>"
@@ -125,12 +127,12 @@ def timeline_figure(**filters):
     """The timeline for a static output: every event, or those passing `filters` (the
     explorer's settings: actors, categories, confidence, dates)."""
     fig, update, _, events, _ = _draw_timeline()
-    update(**filters)
-    return plotting.Shown(fig, f"timeline of {len(events)} events")
+    summary, _ = update(**filters)
+    return plotting.Shown(fig, f"Timeline of the case, by lane and date. {summary}")
 
 
 def timeline_explorer(settings=None):
-    """Notebook 01: filter the events by actor, category, confidence and dates."""
+    """Notebook 01: filter the events by actor, kind of event, confidence and dates."""
     fig, update, moving, events, all_months = _draw_timeline()
     lists = {"style": {"description_width": "260px"}, "layout": w.Layout(width="620px")}
     month_options = [(_month_label(timeline.event_date(m)), m) for m in all_months]
@@ -138,7 +140,7 @@ def timeline_explorer(settings=None):
         "actors": w.SelectMultiple(options=sorted(events["actor"].unique()), value=tuple(sorted(events["actor"].unique())),
                                    rows=6, description="actors (Ctrl- or Cmd-click to pick several)", **lists),
         "categories": w.SelectMultiple(options=[(LANE_LABELS[c], c) for c in LANES], value=tuple(LANES), rows=7,
-                                       description="categories (Ctrl- or Cmd-click)", **lists),
+                                       description="kinds of event (Ctrl- or Cmd-click)", **lists),
         "confidence": w.SelectMultiple(options=timeline.CONFIDENCE_LEVELS, value=tuple(timeline.CONFIDENCE_LEVELS),
                                        rows=3, description="confidence of the fact (the research's rating)", **lists),
         "dates": w.SelectionRangeSlider(options=month_options, index=(0, len(month_options) - 1),

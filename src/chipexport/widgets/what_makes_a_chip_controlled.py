@@ -19,6 +19,9 @@ CATEGORY_MARKS = {
     chipmap.ZONE_NOT_CONTROLLED: dict(marker="o", color=plotting.PALETTE[0], label=chipmap.ZONE_NOT_CONTROLLED),
     chipmap.ZONE_NOT_US: dict(marker="v", color=plotting.PALETTE[4], label=chipmap.ZONE_NOT_US),
     chipmap.UNDETERMINED_DRAM: dict(marker="X", color=GREY, label="undetermined (DRAM bandwidth unknown)"),
+    **{would: dict(marker="D" if c != "3A090.b" else "s", color=plotting.CATEGORY_COLORS[c if c != "3A090" else "3A090.a"],
+                   label=would, hollow=True) for c, would in chipmap.WOULD_BE.items()},
+    chipmap.CHINESE_UNDETERMINED: dict(marker="v", color=plotting.PALETTE[4], label=chipmap.CHINESE_UNDETERMINED),
     chipmap.NAMED_BY_LETTER: dict(marker="*", color=plotting.PALETTE[3], label=chipmap.NAMED_BY_LETTER),
     chipmap.NOT_NAMED: dict(marker="o", color="#bbbbbb", label=chipmap.NOT_NAMED),
     chipmap.NOT_IN_VIEW: dict(marker=".", color="#b0b0b0", label=chipmap.NOT_IN_VIEW),
@@ -80,12 +83,17 @@ def _draw_threshold_map():
             return NOT_IN_VIEW_SIZE
         return SIZES[rank] if source == "chips" else HARDWARE_SIZE
 
-    dots = {(c, source, rank): ax.scatter([], [], marker=m["marker"], color=m["color"], zorder=3 + rank,
-                                          s=marker_size(c, source, rank), linewidths=0.8,
-                                          edgecolors="black" if source == "chips" else "none")
+    def edge(m, source):  # a hollow marker (would be caught, if US rules applied) shows its colour in its edge
+        return m["color"] if m.get("hollow") else ("black" if source == "chips" else "none")
+
+    dots = {(c, source, rank): ax.scatter([], [], marker=m["marker"], zorder=3 + rank,
+                                          facecolors="none" if m.get("hollow") else m["color"],
+                                          s=marker_size(c, source, rank), linewidths=1.4 if m.get("hollow") else 0.8,
+                                          edgecolors=edge(m, source))
             for c, m in CATEGORY_MARKS.items() for source in ("chips", "hardware")
             for rank in (range(len(SIZES)) if source == "chips" else (0,))}
     proxies = {c: plotting.matplotlib.lines.Line2D([], [], marker=m["marker"], color=m["color"], linestyle="",
+                                                   markerfacecolor="none" if m.get("hollow") else m["color"],
                                                    markersize=7, label=m["label"]) for c, m in CATEGORY_MARKS.items()}
     index = {r["id"]: r for r in records}
     labels = {ids: ax.annotate(label, (index[ids[0]]["tpp"], index[ids[0]]["pd"]), xytext=offset,
@@ -149,8 +157,10 @@ def _map_summary(view, records, categories):
     counts = {c: epoch.count(c) for c in dict.fromkeys(epoch)}
     caught = sum(n for c, n in counts.items() if c in chipmap.CAUGHT)
     undetermined = sum(n for c, n in counts.items() if c.startswith("undetermined"))
+    would = sum(n for c, n in counts.items() if c in chipmap.WOULD_BE.values())
     parts = [f"{c}: {', '.join(names)}" for c, names in by_category.items()]
-    tail = f"; undetermined: {undetermined}" if undetermined else ""
+    tail = (f"; undetermined: {undetermined}" if undetermined else "") + (
+        f"; Chinese designs that would be caught if US rules applied: {would}" if would else "")
     if chipmap.VIEWS[view]["rule"] == "2026":
         epoch_words = (f"{counts.get(chipmap.IN_ZONE, 0)} inside the zone, {counts.get(chipmap.OUT_ZONE, 0)} above it, "
                        f"{counts.get(chipmap.ZONE_NOT_CONTROLLED, 0) + counts.get(chipmap.ZONE_NOT_US, 0)} to which "
@@ -164,8 +174,8 @@ def threshold_map_figure(view=chipmap.DEFAULT_VIEW, values=None):
     """The chip map for one view, for a static output: at the rule's own thresholds, or with
     some of them replaced by `values` ({threshold id: value})."""
     fig, update, _, _ = _draw_threshold_map()
-    update(view, {**chipmap.threshold_values(), **(values or {})})
-    return plotting.Shown(fig, f"chip map, {view}")
+    summary = update(view, {**chipmap.threshold_values(), **(values or {})})
+    return plotting.Shown(fig, f"Chip map. {summary}")
 
 
 READOUTS = {"tpp": ",.0f", "pd": ".2f", "io_gbs": ",.0f", "dram_gbs": ",.0f"}
@@ -213,13 +223,15 @@ def compute_and_bandwidth_figure(ids=("CH-H100", "CH-H200", "CH-A100", "CH-H20",
     chips = data.load("chips").set_index("id").loc[list(ids)]
     names = [chipmap.short_name(c) for c in chips["chip"]]
     fig, (left, right) = plotting.figure(width=9, height=3.4, ncols=2, pyplot=False)
-    left.barh(names, chips["dense_fp16_tflops"], color=plotting.PALETTE[0], hatch="//", edgecolor="black", linewidth=0.5)
-    right.barh(names, chips["memory_bandwidth_tbs"], color=plotting.PALETTE[1], hatch="..", edgecolor="black",
-               linewidth=0.5)
+    # neutral bars: in this course's figures a colour stands for a category of the rules
+    left.barh(names, chips["dense_fp16_tflops"], color="#9a9a9a", hatch="//", edgecolor="black", linewidth=0.5)
+    right.barh(names, chips["memory_bandwidth_tbs"], color="#d0d0d0", hatch="..", edgecolor="black", linewidth=0.5)
     for ax in (left, right):
         ax.invert_yaxis()
     right.set_yticklabels([])
     plotting.decorate(left, xlabel="dense FP16 compute (TFLOPS)")
     plotting.decorate(right, xlabel="memory bandwidth (TB/s)")
     plotting.source_line(fig, ("chips", list(ids)))
-    return plotting.Shown(fig, "dense FP16 compute and memory bandwidth of " + ", ".join(names))
+    by_name = dict(zip(chips.index, zip(names, chips["dense_fp16_tflops"], chips["memory_bandwidth_tbs"])))
+    said = "; ".join(f"{n}: {c:,.0f} TFLOPS, {b:.2f} TB/s" for n, c, b in by_name.values())
+    return plotting.Shown(fig, f"Dense FP16 compute and memory bandwidth. {said}.")
