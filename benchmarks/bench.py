@@ -16,7 +16,9 @@ is the median over `--runs` runs of `--changes` changes, each to a value the run
 In the browser (when /usr/bin/chromium exists), benchmarks/browser_bench.py times a key press on each
 slider to the new figure on the page, and the figures a second while the slider is dragged.
 For every notebook of notebooks/, solutions/ and exercises/: the wall time to run it top to
-bottom in a fresh kernel and the kernel's peak resident memory.
+bottom in a fresh kernel and the kernel's peak resident memory. Grading: the wall time of
+`python -m chipexport.grade` on `--grading-copies` solved copies of exercise 01 (100 by default),
+one kernel per core, and the time per notebook that gives.
 
 Writes results.json and the tables of benchmarks/README.md; exits with 1 if a budget is missed.
 """
@@ -46,8 +48,10 @@ import plain  # noqa: E402
 
 UPDATE_OF_RENDER, UPDATE_OF_PLAIN, BROWSER_OF_PLAIN = 0.4, 0.25, 0.5
 INSTANT_MS = 100  # what a person perceives as instant; continuous updates are on below it
+GRADING_S_PER_NOTEBOOK = 6  # wall time per notebook with one kernel per core: 100 copies in 10 minutes
 BUDGETS = (f"update p95 <= {UPDATE_OF_RENDER} x render p95 and <= {UPDATE_OF_PLAIN} x plain p95; "
-           f"browser p50 <= {BROWSER_OF_PLAIN} x plain p50; every notebook under 15 s and 300 MB")
+           f"browser p50 <= {BROWSER_OF_PLAIN} x plain p50; every notebook under 15 s and 300 MB; "
+           f"grading under {GRADING_S_PER_NOTEBOOK} s per notebook")
 
 
 # ----------------------------------------------------------------------------- values never used twice
@@ -133,6 +137,32 @@ def bench_notebooks(paths):
     return results
 
 
+# ----------------------------------------------------------------------------- grading
+
+def bench_grading(copies, jobs=None):
+    """Grade `copies` solved copies of exercise 01 (as the fixture class's alicesmith has it)."""
+    import tempfile
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import fixture_class
+    from chipexport import data, grade
+
+    text = fixture_class.text(fixture_class.solved(fixture_class.EX01))
+    jobs = jobs or os.cpu_count() or 1
+    with tempfile.TemporaryDirectory(prefix="chipexport-bench-grade-") as tmp:
+        for k in range(copies):
+            (Path(tmp) / f"student{k:03d}_{fixture_class.EX01}_exercises.ipynb").write_text(text)
+        start = time.perf_counter()
+        grades, summary, problems, _, _ = grade.grade(tmp, grade.course_exercises(ROOT), data.data_dir(),
+                                                      jobs=jobs, log=lambda *a: None)
+        seconds = time.perf_counter() - start
+    full = sum(1 for r in summary if r["points"] == r["out_of"])
+    return {"copies": copies, "jobs": jobs, "seconds": round(seconds, 1),
+            "seconds_per_notebook": round(seconds / copies, 2),
+            "kernel_seconds_per_notebook": round(seconds * jobs / copies, 2), "full_marks": full,
+            "problems": len(problems)}
+
+
 # ----------------------------------------------------------------------------- report
 
 def machine():
@@ -165,6 +195,11 @@ def verdicts(results):
     for r in results["notebooks"]:
         out.append((r["name"], f"{r['seconds']} s < 15 s and {r['peak_rss_mb']} MB < 300 MB",
                     r["seconds"] < 15 and r["peak_rss_mb"] < 300))
+    g = results.get("grading")
+    if g:
+        out.append((f"grading {g['copies']} copies", f"{g['seconds_per_notebook']} s per notebook < "
+                    f"{GRADING_S_PER_NOTEBOOK} s, all {g['copies']} with full marks",
+                    g["seconds_per_notebook"] < GRADING_S_PER_NOTEBOOK and g["full_marks"] == g["copies"]))
     return out
 
 
@@ -202,6 +237,12 @@ def tables(results):
                   f"{r['plain_presses_without_new_figure']} |" for r in results["browser"]]
     lines += ["", "| notebook | seconds | kernel peak memory (MB) |", "|---|---|---|"]
     lines += [f"| {r['name']} | {r['seconds']} | {r['peak_rss_mb']} |" for r in results["notebooks"]]
+    g = results.get("grading")
+    if g:
+        lines += ["", f"Grading ({g['copies']} solved copies of exercise 01, {g['jobs']} kernels at once): "
+                      f"{g['seconds']} s in all, {g['seconds_per_notebook']} s per notebook, "
+                      f"{g['kernel_seconds_per_notebook']} s of one kernel per notebook; {g['full_marks']} with "
+                      f"full marks, {g['problems']} problems."]
     lines += ["", f"Budgets ({BUDGETS}):", ""]
     lines += [f"- {'met' if ok else 'MISSED'}: {name}: {what}" for name, what, ok in verdicts(results)]
     lines += ["", f"Drag (continuous updates on exactly where update p95 < {INSTANT_MS} ms):", ""]
@@ -225,6 +266,7 @@ def main(argv=None):
     parser.add_argument("--moves", type=int, default=16, help="key presses per slider in the browser")
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--notebooks", nargs="*", help="notebooks to time (default: all of notebooks/, solutions/, exercises/)")
+    parser.add_argument("--grading-copies", type=int, default=100, help="solved notebooks to grade (0: skip)")
     parser.add_argument("--out", default=str(HERE / "results.json"))
     parser.add_argument("--no-readme", action="store_true", help="do not rewrite the tables of benchmarks/README.md")
     args = parser.parse_args(argv)
@@ -241,6 +283,7 @@ def main(argv=None):
     paths = args.notebooks if args.notebooks is not None else sorted(
         str(p) for folder in ("notebooks", "solutions", "exercises") for p in (ROOT / folder).glob("*.ipynb"))
     results["notebooks"] = bench_notebooks([Path(p).resolve() for p in paths])
+    results["grading"] = bench_grading(args.grading_copies) if args.grading_copies else None
     Path(args.out).write_text(json.dumps(results, indent=2) + "\n")
     text = tables(results)
     print(text)

@@ -57,10 +57,14 @@ def test_bench_runs_on_a_tiny_setting_and_writes_results_of_the_right_shape(tmp_
     out = tmp_path / "results.json"
     run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench.py"), "--runs", "1", "--changes", "2",
                           "--no-browser", "--notebooks", str(ROOT / "notebooks" / "00_course_guide.ipynb"),
-                          "--out", str(out), "--no-readme"], capture_output=True, text=True, timeout=900)
+                          "--grading-copies", "2", "--out", str(out), "--no-readme"],
+                         capture_output=True, text=True, timeout=900)
     assert run.returncode in (0, 1), run.stderr[-3000:]  # 1: a budget missed, which a tiny run may do
     results = json.loads(out.read_text())
-    assert set(results) == {"machine", *SHAPE}
+    assert set(results) == {"machine", "grading", *SHAPE}
+    grading = results["grading"]
+    assert grading["copies"] == grading["full_marks"] == 2 and grading["problems"] == 0
+    assert grading["seconds_per_notebook"] > 0 and "Grading (2 solved copies" in run.stdout
     assert {"python", "cpu", "cpus"} <= set(results["machine"])
     assert [(r["name"], r["slider"]) for r in results["widgets"]] == [(n, s) for n, s, _ in plain.rows()]
     for key, fields in SHAPE.items():

@@ -159,6 +159,8 @@ def test_the_gradebook_is_never_written_into_the_repository_or_the_submissions(t
     ("jane/01_the_reversal_exercises.ipynb", "jane"),
     ("jane_doe-01_the_reversal_exercises (2).ipynb", "jane_doe"),
     ("01_the_reversal_exercises (2).ipynb", "01_the_reversal_exercises (2).ipynb"),
+    ("student007_01_the_reversal_exercises.ipynb", "student007"),  # digits in a name are the name's
+    ("01_the_reversal_exercises_jane.ipynb", "jane"),
 ])
 def test_the_student_comes_from_the_file_name_by_the_documented_rule(path, student):
     assert submissions.student_of(path, [f"{EX01}.ipynb"])[0] == student

@@ -98,15 +98,18 @@ def _version(stem):
 
 
 def _strip_exercise(stem, exercise_names):
+    """The student's part of a file name: what stands before the exercise's name, else after it
+    (without a version number such as "(2)"); None when the name has no exercise name in it."""
     bases = set()
     for name in exercise_names:
         base = name[: -len(".ipynb")] if name.endswith(".ipynb") else name
         bases |= {base, base[: -len("_exercises")] if base.endswith("_exercises") else base}
     for base in sorted(bases, key=len, reverse=True):
-        if base and base.lower() in stem.lower():
-            at = stem.lower().index(base.lower())
-            rest = (stem[:at] + " " + stem[at + len(base):]).strip(" _-.()0123456789")
-            return rest
+        at = stem.lower().find(base.lower())
+        if base and at >= 0:
+            before = stem[:at].strip(" _-.")
+            after = VERSION.sub("", stem[at + len(base):]).strip(" _-.()")
+            return before or after
     return None
 
 

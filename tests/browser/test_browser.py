@@ -49,3 +49,30 @@ def test_notebook_runs_in_a_real_browser(lab, browser, path):
         raise
     finally:
         page.close()
+
+
+def test_a_slip_shows_a_box_in_words_and_one_line_of_python_in_a_real_browser(lab, browser):
+    """The commonest slip of the student trial, a text answer typed without quotes: JupyterLab
+    shows the box in words first, Python's message folded in it, and one short red line."""
+    import nbformat
+    slip = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("from chipexport.checks import check"),
+        nbformat.v4.new_code_cell("tl073_kind = published")])
+    slip.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    (lab.root / "exercises" / "zz_slip.ipynb").write_text(nbformat.writes(slip))
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        lab.open(page, "exercises/zz_slip.ipynb", workspace="slip")
+        rig.run_all(page)
+        output = page.locator(f"{rig.NOTEBOOK} .jp-Cell").nth(1).locator(".jp-OutputArea")
+        text = output.inner_text()
+        assert text.index('put it in quotes: "published"') < text.index("NameError"), text
+        assert output.locator("details summary").inner_text() == "What Python said"
+        red = output.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
+        assert red.count() == 1 and red.inner_text().strip() == "NameError: name 'published' is not defined"
+    except Exception:
+        page.screenshot(path=str(ARTIFACTS / "slip_FAILED.png"), full_page=True)
+        raise
+    finally:
+        page.close()
+        (lab.root / "exercises" / "zz_slip.ipynb").unlink()
