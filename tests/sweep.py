@@ -59,7 +59,9 @@ def slips(qid):
         return [s for s in out if s != ref]
     if k == "text":
         options = [o for o in getattr(registry.get(qid).grade, "options", []) if o.lower() != ref.lower()]
-        return options + [s for s in (ref + "s", ref.replace(" ", "-"), [ref, ref], "") if s != ref]
+        month = registry.get(qid).grade.__qualname__.startswith("month_year")  # "January-2025" is a right form
+        hyphen = () if month else (ref.replace(" ", "-"),)
+        return options + [s for s in (ref + "s", *hyphen, [ref, ref], "") if s != ref]
     ids = list(ref)
     out = [ids[:-1], ids + [_other_ids(ids)], " ".join(ids), [], ids + ids[:1]]
     return [s for s in out if sorted(s) != sorted(ids) or isinstance(s, str)]

@@ -15,7 +15,7 @@ from chipexport.checks import NOT_ANSWERED, NOT_YET, PASSED, Feedback, ___, chec
 # question id: (the right answer, [(a typical wrong answer, words its hint must contain)])
 ANSWERS = {
     "0.1": (2368, [(4736, "sparsity"), (296, "bit length"), (2368 / 814, "performance density"),
-                   (2.368, "factor of 1,000"), ("2368", "remove the quotes")]),
+                   (2.368, "factor of 1,000"), ("2368", "without quotes")]),
     "0.2": ("outside 3A090", [("3A090.b", "b.2 a TPP of at least 1,600"), ("3A090.b", "below 4,800"),
                               ("not controlled", "needed a licence"), ("3A090.a", "a.2")]),
     "0.3": (32, [(-32, "wrong sign"), (2432, "3A090.a line")]),
@@ -298,3 +298,39 @@ def test_generic_replies_are_few_in_the_sweep():
     generic, total = sweep.generic_share(tried)
     print(f"generic replies: {generic} of {total} wrong answers ({generic / total:.0%})")
     assert generic / total <= 0.15, f"{generic} of {total} wrong answers get a generic reply"
+
+
+# ----------------------------------------------------------------------------- slips from the second student trial
+
+@pytest.mark.parametrize("hedge", ["c and b", "c or a", "b and c", "a, c", "c/b"])
+def test_a_hedged_letter_answer_does_not_pass(hedge):
+    assert not check("2.11", hedge).passed
+
+
+@pytest.mark.parametrize("form", ["Jan-2025", "Jan2025", "26/01/2025", "01/26/2025", "January, 2025"])
+def test_a_month_in_another_common_form_passes(form):
+    assert check("1.P3", form).passed, check("1.P3", form).message
+
+
+def test_a_month_answer_that_hedges_does_not_pass():
+    assert not check("1.P3", "January 2025 or December 2024").passed
+
+
+def test_a_known_slip_is_matched_closely_not_within_the_answers_tolerance():
+    assert "whole percent" in check("2.9", 19).message
+    assert "whole percent" not in check("2.9", 19.1).message
+
+
+def test_chip_names_written_with_a_hyphen_or_an_article_pass():
+    for name in ("L-20", "L 20", "the L20"):
+        assert check("2.5", name).passed, name
+
+
+def test_the_rounded_tpp_of_the_rtx_4090d_gets_its_own_hint():
+    feedback = check("2.7", 4707)
+    assert not feedback.passed and "rounded up" in feedback.message and "4700" not in feedback.message
+
+
+def test_a_number_in_quotes_with_a_comma_is_told_both():
+    message = check("0.1", "2,368").message
+    assert "without quotes and without commas" in message

@@ -19,7 +19,12 @@ def error_of(source):
 
 @pytest.mark.parametrize("source, words", [
     ("tl073_kind = published", 'put it in quotes: "published"'),
-    ("check('1.1', days)", "`days` has no value yet: the answer cell above did not run"),
+    ("check('1.1', days)", "`days` has no value yet"),
+    ("check('1.2', published)", 'If it is your answer, it needs quotes: "published"'),
+    ("days = days_between('2025-04-09', '2025-07-14')", "write timeline.days_between(...)"),
+    ("days = '2025-07-14' - '2025-04-09'", "use timeline.days_between(first, second)"),
+    ("fiscal_2025_ended = January 2025", "A text goes in quotes"),
+    ("share = 15 %", "without the % sign"),
     ("x = data.value('chips', 'CH-H20', 'tpp')", "the cells at the top of the notebook have not run"),
     ("shipped_row = MK-106", 'put it in quotes, "MK-..."'),
     ("share = 15%", "without the % sign"),

@@ -82,8 +82,9 @@ def host_note(url):
 
 
 def joined(*notes):
-    """The non-empty notes, joined by spaces."""
-    return " ".join(n for n in notes if n)
+    """The non-empty notes, joined by spaces, each ending with a full stop."""
+    return " ".join(n if n.rstrip().endswith((".", ")", "]", "!", "?")) else n.rstrip() + "."
+                    for n in notes if n)
 
 
 def is_flagged(notes):
@@ -165,7 +166,7 @@ TIMELINE_ADDED = [
          source_title="New BIS License Types C67 (NAC) (Notification Required)",
          source_publisher="Oracle (trade-compliance software documentation)", source_date=NO_DATE, confidence="high",
          tier=AS_REPORTED, kind="news",
-         notes="Research: eccn_thresholds.md section 2.4 (rated high, with the ECCN's licence-exception line as a tracker quotes it). The notification waiting period was not verified."),
+         notes="Research: eccn_thresholds.md section 2.4 (rated high, with the ECCN's licence-exception line as a research note quoting the Federal Register text gives it). The notification waiting period was not verified."),
 ]
 
 TIMELINE_FIELDS = ["id", "date", "date_kind", "event", "actor", "category", "source_type",
@@ -444,8 +445,8 @@ def market_confidence(notes):
 
 # Notes the course adds to a market row, from the research's other files.
 MARKET_NOTES = {
-    "MK-181": ("The research's chips_notes.md section 2 and timeline row TL-005 trace a ~20 % figure to "
-               "SemiAnalysis, via The Register (November 2023, before the H20 shipped): a secondary claim."),
+    "MK-181": ("The research's chips_notes.md section 2 traces a ~20 % figure to SemiAnalysis, via The Register "
+               "(November 2023, before the H20 shipped): a secondary claim; see TL-005."),
 }
 
 

@@ -11,3 +11,7 @@ __version__ = "0.1.0"
 
 #: Date of the independent audit of the research base the datasets are built from.
 RESEARCH_AUDITED = "2026-11-28"
+
+from . import friendly as _friendly
+
+_friendly.install()  # in a notebook, a cell that fails explains itself in words (nothing outside IPython)

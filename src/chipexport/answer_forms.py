@@ -85,7 +85,8 @@ def _number_text_problem(text):
             pass
     try:
         float(cleaned)
-        return f"the answer should be a number, not text: remove the quotes around {text!r}."
+        return (f"the answer should be a number, not text: write {cleaned}, without quotes"
+                + (" and without commas." if "," in text or " " in text.strip() else "."))
     except ValueError:
         return (f"the answer should be a number; got {describe(text)}. Write the number alone, without "
                 "quotes or a unit (the question gives the unit).")

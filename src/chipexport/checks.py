@@ -141,7 +141,8 @@ def check(question_id, answer=_NOTHING, *more):
                                  "such as \"1.1\" or \"2.P3\", in quotes.")
         if answer is Ellipsis:
             return Feedback(qid, False, NOT_ANSWERED,
-                            "replace the ... with your answer, run the cell, then run this check again.")
+                            "replace the ... with your answer, run the cell, then run this check again. If you did, "
+                            "the answer cell did not run: look there for its box 'This cell could not run'.")
         if isinstance(answer, Blank):
             return Feedback(qid, False, NOT_ANSWERED,
                             "fill in the ___ in the cell above, run that cell, then run this check again.")

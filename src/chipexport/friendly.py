@@ -1,7 +1,7 @@
 """Error messages a student who does not program can act on (Data 8's habit of a helper that
 explains Python's errors in words).
 
-`install()` (run when `chipexport.checks` is imported in a notebook) makes a cell that fails show
+`install()` (run when `chipexport` is imported in a notebook) makes a cell that fails show
 first a short box in words: what went wrong, most likely, and what to do. Python's own message
 follows, folded under "What Python said", for those who want it. Nothing else changes: the cell
 still counts as failed, so "Run All" stops there as before.
@@ -17,15 +17,21 @@ ANSWER_IN_QUOTES = ("If it is your answer, put it in quotes: \"{name}\". If it i
                     "that cell first (Shift + Enter), or run them all: Run → Run All Cells.")
 SETUP_NAMES = {"check", "data", "timeline", "rules", "tables", "widgets", "events", "market", "claims", "chips",
                "thresholds", "hardware", "chipexport", "___"}
+FUNCTIONS = {"days_between": "timeline.days_between", "select": "timeline.select", "tpp": "rules.tpp",
+             "performance_density": "rules.performance_density", "classify": "rules.classify",
+             "value": "data.value", "load": "data.load", "source": "data.source", "show": "tables.show"}
 SIGNS = {"×": "*", "÷": "/", "−": "-", "–": "-", "—": "-", "’": "'", "‘": "'", "“": '"', "”": '"'}
 
 
 def _name_error(error, source):
     match = re.search(r"name '([^']+)' is not defined", str(error))
     name = match.group(1) if match else "?"
+    if re.search(rf"\b{re.escape(name)}\s*\(", source or "") and name in FUNCTIONS:
+        return f"`{name}` is reached through its module here: write {FUNCTIONS[name]}(...), as the lesson does."
     if re.match(r"\s*check\(", source or "") and name != "check":
-        return (f"`{name}` has no value yet: the answer cell above did not run, or it failed. Fix that cell, run "
-                "it (Shift + Enter), then run this check again.")
+        return (f"`{name}` has no value yet. If it is your answer, it needs quotes: \"{name}\". If it is the name "
+                "from the answer cell above, that cell did not run, or it failed: fix it, run it (Shift + Enter), "
+                "then run this check again.")
     if name in SETUP_NAMES:
         return (f"Python does not know `{name}` yet: the cells at the top of the notebook have not run. Run them "
                 "first (or Run → Run All Cells), then this cell again.")
@@ -40,7 +46,10 @@ def _syntax_error(error, source):
         found = sorted({s for s in SIGNS if s in (line or source or "")})
         return ("This line has a sign Python does not read: " + ", ".join(f"{s} (write {SIGNS[s]})" for s in found)
                 + ". Type the keyboard's * for times, / for divided by and - for minus.")
-    if re.search(r"\d%", line):
+    if re.search(r"=\s*[A-Za-z][A-Za-z]*\s+[A-Za-z0-9]", line) and '"' not in line and "'" not in line:
+        return ("A text goes in quotes: write the words between quote marks, \"January 2025\", as the comment "
+                "after the answer shows.")
+    if re.search(r"\d\s*%", line):
         return "Write the number alone, without the % sign: 15, not 15% (the question gives the unit)."
     if re.search(r"\d\s+[A-Za-z]", line) or "invalid decimal literal" in str(error):
         return ("Python could not read a number here. Write a number alone, without a unit (2368, not 2368 TPP); "
@@ -62,6 +71,9 @@ def explain(error, source=""):
         return _name_error(error, source)
     if isinstance(error, SyntaxError):
         return _syntax_error(error, source)
+    if isinstance(error, TypeError) and "'str' and 'str'" in text and "-" in text:
+        return ("Both sides of the minus are texts (dates in quotes, or names holding them), and Python cannot "
+                "subtract texts: for the days between two dates, use timeline.days_between(first, second).")
     if isinstance(error, TypeError) and (
             (re.search(r"'str'|str\b", text) and re.search(r"operand|concatenate|divide", text))
             or "not supported for the input types" in text):

@@ -96,7 +96,7 @@ def number(expected, unit, rel_tol=0.005, abs_tol=0.0, known_wrong=(), what=None
         elif _close(value, target, rel_tol, abs_tol):
             return True, f"{said} matches {what or 'the expected value'} ({tolerance})."
         for wrong, hint in known_wrong:
-            if _close(value, _value(wrong), rel_tol or 1e-9, abs_tol):
+            if _close(value, _value(wrong), rel_tol or 1e-9, abs_tol / 4):  # a known slip is matched closely
                 return False, _text(hint)
         magnitude = _magnitude_hint(value, target, unit)
         if magnitude:
@@ -125,10 +125,16 @@ def _normalise(text):
 
 
 def _letter(text):
-    """'(c)', 'c)', 'c: how fast ...' -> 'c', for questions whose options are letters."""
+    """'(c)', 'c)', 'c: how fast ...' -> 'c', for questions whose options are letters. A text that
+    names a second option ('c and b', 'c or a') stays as it is, so it is no option: it hedges."""
     import re
-    match = re.match(r"^\(?([a-z])\)?(?:[.:)\s].*)?$", text)
-    return match.group(1) if match else text
+    match = re.match(r"^\(?([a-z])\)?(?:[.:)\s](.*))?$", text)
+    if not match:
+        return text
+    rest = match.group(2) or ""
+    if re.search(r"(^|\W)(and|or|et|ou|&|/|,)\s*\(?[a-z]\)?(\W|$)", " " + rest):
+        return text
+    return match.group(1)
 
 
 def choice(accepted, known_wrong=(), what=None, options=None, echo=True):
@@ -274,17 +280,32 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
 
 
 def read_month_year(text):
-    """(year, month) from a text such as 'January 2025', '26 January 2025', 'Jan. 2025', '2025-01',
-    '2025-01-26', '01/2025'; a missing part is None."""
+    """(year, month) from a text such as 'January 2025', '26 January 2025', 'Jan. 2025', 'Jan-2025',
+    '2025-01', '2025-01-26', '01/2025', '26/01/2025'; a missing part is None. A text naming two
+    months or two years ('January 2025 or December 2024') gives (None, None): it hedges."""
     import re
-    words = re.sub(r"[.,]", " ", str(text).lower()).split()
-    month = next((MONTHS.index(m) + 1 for w in words for m in MONTHS if len(w) >= 3 and m.startswith(w)), None)
-    year = next((int(y) for y in re.findall(r"\b(\d{4})\b", str(text))), None)
-    numeric = re.fullmatch(r"\s*(\d{4})-(\d{1,2})(?:-\d{1,2})?\s*|\s*(\d{1,2})/(\d{4})\s*", str(text))
+    text = str(text)
+    numeric = re.fullmatch(r"\s*(\d{4})-(\d{1,2})(?:-\d{1,2})?\s*|\s*(\d{1,2})/(\d{4})\s*|"
+                           r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*", text)
     if numeric:
-        year, month = (int(numeric.group(1)), int(numeric.group(2))) if numeric.group(1) else (
-            int(numeric.group(4)), int(numeric.group(3)))
-    return year, month
+        g = numeric.groups()
+        if g[0]:
+            return int(g[0]), int(g[1])
+        if g[2]:
+            return int(g[3]), int(g[2])
+        first, second = int(g[4]), int(g[5])  # 26/01/2025 or 01/26/2025: read only when unambiguous
+        if first > 12 >= second:
+            return int(g[6]), second
+        if second > 12 >= first:
+            return int(g[6]), first
+        return int(g[6]), None if first != second else first
+    spaced = re.sub(r"(?<=[a-z])(?=\d)", " ", text.lower())
+    words = re.sub(r"[.,/-]", " ", spaced).split()
+    months = {MONTHS.index(m) + 1 for w in words for m in MONTHS if len(w) >= 3 and m.startswith(w)}
+    years = set(re.findall(r"\b(\d{4})\b", spaced))
+    if len(months) > 1 or len(years) > 1:
+        return None, None
+    return (int(next(iter(years))) if years else None), (next(iter(months)) if months else None)
 
 
 def month_year(year, month, what, known_wrong=()):

@@ -26,8 +26,9 @@ def _h20_tpp():
 register(Question(
     "0.1", "The H20's total processing performance (TPP) from its dense FP8 throughput.",
     number(_h20_tpp, unit="TPP", rel_tol=0.005, what="the H20's TPP", known_wrong=[
-        (lambda: 2 * _h20_tpp(), "that is twice the TPP: a datasheet figure 'with sparsity' counts "
-                                 "double; the rule uses the dense throughput."),
+        (lambda: 2 * _h20_tpp(), "that is twice the TPP: either a figure 'with sparsity' was used (it "
+                                 "counts each operation twice; the rule uses the dense throughput), or the bit "
+                                 "length was taken as 16 (FP8 is 8 bits)."),
         (lambda: _h20()["dense_fp8_tflops"], "that is the dense FP8 throughput itself: TPP multiplies "
                                              "it by the bit length of the operation (8 for FP8)."),
         (lambda: _h20_tpp() / _h20()["die_area_mm2"], "that is the performance density (TPP per mm²); "

@@ -59,7 +59,7 @@ register(Question(
                 "that is the revenue Nvidia guided it would lose in the next quarter, a forecast, not a charge."),
                (lambda: _value("market", "MK-067", "value_low"),
                 "that is Nvidia's April estimate, an upper bound given before the quarter closed; the question "
-                "asks for the charge it booked six weeks later (TL-020)."),
+                "asks for the charge it reported six weeks later, in its quarterly results (TL-020)."),
                (lambda: _value("market", "MK-069", "value_low"),
                 "that is the H20 sales made before the rule, a revenue figure; the question asks for the charge."),
            ])))

@@ -119,7 +119,8 @@ register(Question(
                (lambda: SPARSE_H100_FP8 / 2, "that is the dense throughput; TPP multiplies it by the bit length, 8."),
                (lambda: rules.tpp(SPARSE_H100_FP8 / 8, 8), "that divides the figure by 8 and multiplies it by 8 "
                                                            "again: halve the figure 'with sparsity', divide by 2."),
-               (lambda: rules.tpp(SPARSE_H100_FP8 * 2, 8), "dividing by 0.5 doubles the figure: halve it, divide by 2."),
+               (lambda: rules.tpp(SPARSE_H100_FP8 * 2, 8), "that doubles the figure 'with sparsity' (multiplying by 2, or "
+                                                           "dividing by 0.5): halve it instead, divide by 2."),
            ])))
 
 register(Question(
@@ -158,7 +159,7 @@ register(Question(
 register(Question(
     "2.5", "With the b.2 PD floor at 2.88 in the explorer's 2023 datacenter view, the other chip of the case "
            "caught besides the H20.",
-    choice(["L20", "NVIDIA L20", "CH-L20", "L20 (PCIe)"], what="the other chip caught", known_wrong=[
+    choice(["L20", "NVIDIA L20", "CH-L20", "L20 (PCIe)", "L-20", "L 20", "the L20", "the NVIDIA L20"], what="the other chip caught", known_wrong=[
         ("H20", "the H20 is the chip the floor was moved for; the question asks which other chip of the case "
                 "the summary lists under 3A090.b with it."),
         ("CH-H20", "the H20 is the chip the floor was moved for; the question asks which other chip of the case "
@@ -183,6 +184,9 @@ register(Question(
            what="a line that catches the RTX 4090D, and no higher step of 100 does", known_wrong=[
                (lambda: _threshold(ND_LINE), "at the rule's own line the RTX 4090D is still outside: its TPP is "
                                              "a little under it. Lower the line step by step."),
+               (lambda: float(round(_chip("CH-RTX4090D", "tpp"))),
+                "that is the RTX 4090D's TPP rounded up, so a line there sits just above the chip and misses it; "
+                "the explorer moves the line in steps of 100: which step first catches it?"),
                (lambda: _threshold(ND_LINE) - _chip("CH-RTX4090D", "tpp"),
                 "that is how far under the rule's line the RTX 4090D sits (practice 2.P3); the question asks for "
                 "the value of the line that first catches it."),
