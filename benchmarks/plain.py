@@ -18,10 +18,11 @@ import ipywidgets as w
 import matplotlib.pyplot as plt
 from matplotlib.patches import Rectangle
 
-from chipexport import chipmap, data, rules, timeline, widgets
+from chipexport import chipmap, data, revenue, rules, timeline, widgets
 
 BUILDERS = {"floor_demo": widgets.floor_demo, "timeline_explorer": widgets.timeline_explorer,
-            "threshold_explorer": widgets.threshold_explorer}
+            "threshold_explorer": widgets.threshold_explorer, "revenue_explorer": widgets.revenue_explorer}
+REVENUE_SLIDERS = ("units", "price_usd", "intensity")
 #: the thresholds a threshold-explorer slider sets (one slider moves two tied thresholds)
 TIED = {ids[0]: ids for spec in chipmap.VIEWS.values() for ids in spec["sliders"]}
 TIER_COLOURS = {"3A090.a": "tab:red", "3A090.b": "tab:orange", rules.OUTSIDE: "tab:blue"}
@@ -39,7 +40,7 @@ def rows():
     out = [("floor_demo", "floor", {}), ("timeline_explorer", "dates", {})]
     for view, spec in chipmap.VIEWS.items():
         out += [("threshold_explorer", ids[0], {"view": view}) for ids in spec["sliders"]]
-    return out
+    return out + [("revenue_explorer", name, {}) for name in REVENUE_SLIDERS]
 
 
 # ----------------------------------------------------------------------------- the course's figure, rebuilt
@@ -50,6 +51,8 @@ def course_figure(widget, slider, settings, value):
         return widgets.floor_demo_figure(floor=value).figure
     if widget == "timeline_explorer":
         return widgets.timeline_figure(dates=value).figure
+    if widget == "revenue_explorer":
+        return widgets.revenue_figure({**settings, slider: value}).figure
     view = settings.get("view", chipmap.DEFAULT_VIEW)
     return widgets.threshold_map_figure(view, {tid: value for tid in TIED[slider]}).figure
 
@@ -101,12 +104,32 @@ def _map_subplots(settings, slider, value):
     return fig
 
 
+def _revenue_subplots(settings, slider, value):
+    values = {**widgets.the_money.DEFAULT, **settings, slider: value}
+    tornado_of = values.pop("tornado_of")
+    results = widgets.the_money.results(**values)
+    base = {"units": values["units"], "price_usd": values["price_usd"], "share": values["share"],
+            "intensity": values["intensity"] / 100}
+    rows = revenue.tornado(base, output=tornado_of, write_down_bn=-results["write_down"])
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4.2))
+    left.barh(list(results), list(results.values()))
+    left.invert_yaxis()
+    left.set_xlabel("USD billion")
+    right.barh([r["parameter"] for r in rows], [r["swing"] for r in rows],
+               left=[min(r["at_low"], r["at_high"]) for r in rows])
+    right.invert_yaxis()
+    right.set_xlabel("USD billion")
+    return fig
+
+
 def subplots_figure(widget, slider, settings, value):
     """A plain plt.subplots version of the widget's figure at the same size (a pyplot figure)."""
     if widget == "floor_demo":
         return _floor_subplots(value)
     if widget == "timeline_explorer":
         return _timeline_subplots(value)
+    if widget == "revenue_explorer":
+        return _revenue_subplots(settings, slider, value)
     return _map_subplots(settings, slider, value)
 
 

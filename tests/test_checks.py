@@ -61,6 +61,20 @@ ANSWERS = {
                    (0.65, "difference in TB/s"), (6.69, "compute")]),
     "2.10": ("3A090", [("outside 3A090", "both parts"), ("3A090.a", "single category")]),
     "2.11": ("c", [("a", "the map shows that"), ("b", "the map shows that"), ("d", "not one of the options")]),
+    "3.P1": (130.5, [(130497, "USD million"), (17.1, "China's part"), (215.9, "fiscal 2026")]),
+    "3.P2": ("10.5", [("15", "informal"), ("10-16", "analysts"), ("7", "not one of")]),
+    "3.P3": (1.8, [(12, "sales to China in all"), (10.2, "what the firm keeps"), (15, "share in percent")]),
+    "3.1": (26.4, [(7.1, "USD billion"), (13.1, "fiscal 2025"), (17, "fiscal 2024"), (0.264, "fraction"),
+                   (26, "rounded to a whole percent"), ("26,4", "with a point for decimals")]),
+    "3.2": ("c", [("a", "estimate"), ("b", "booked charge"), ("d", "outlook"), ("e", "not one of"),
+                  ("c d", "not one of"), ("c and maybe d", "not one of")]),
+    "3.3": ("15", [("10.5", "sum"), ("10-16", "analysts")]),
+    "3.4": (375000, [(350000, "still below zero"), (400000, "fewer chips already"), (4.5, "number of chips"),
+                     (100000, "still negative"), (900000, "fewer chips already")]),
+    "3.5": (25000, [(24500, "still under"), (2.5, "price per chip"), (20000, "raise it"), (30000, "lower step")]),
+    "3.6": ("R&D intensity", [("chips sold", "take the second"), ("price per chip", "take the second"),
+                              ("US government's share", "take the second"), ("c and d", "not one of")]),
+    "3.7": (14.0, [(13.5, "still the shorter"), (0.14, "fraction"), (11, "go higher"), (15, "lower step")]),
 }
 
 

@@ -86,6 +86,46 @@ def test_a_solved_notebook_gets_full_marks_and_a_blank_one_zero(graded):
     assert all(r["message"].startswith("Not answered yet") for r in grades_of(graded[0][0], "bobjones"))
 
 
+def test_optional_questions_are_marked_and_counted_apart(graded):
+    out = graded[0][0]
+    alice = {r["question"]: r for r in grades_of(out, "alicesmith")}
+    assert alice["1.9"]["optional"] == alice["1.11"]["optional"] == "true" and alice["1.1"]["optional"] == "false"
+    row = summary_of(out)[("alicesmith", EX01)]
+    assert (row["required_points"], row["required_out_of"]) == ("9", "9") and row["out_of"] == "11"
+
+
+def test_a_file_that_is_not_a_notebook_is_listed_and_its_student_gets_a_summary_row(tmp_path):
+    (tmp_path / "tom_01_the_reversal_exercises.pdf").write_bytes(b"%PDF-1.4")
+    out = tmp_path.parent / (tmp_path.name + "-grades")
+    done = run_grader(tmp_path, "--out", out, "--timeout", 5)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert any("not a notebook (a .pdf file)" in p for p in problems_of(out, "tom"))
+    assert summary_of(out)[("tom", "")]["note"].startswith("nothing gradable")
+    assert "1 more students handed in nothing gradable" in done.stdout
+
+
+def test_an_lms_zip_file_itself_can_be_graded_and_an_empty_folder_is_refused(tmp_path):
+    out = tmp_path / "grades"
+    done = run_grader(CLASS / "canvas_download.zip", "--out", out, "--timeout", 5)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert [r for r in read(out / "summary.csv") if r["file"]]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    done = run_grader(empty, "--out", tmp_path / "other")
+    assert done.returncode == 1 and "holds no files" in done.stderr and not (tmp_path / "other").exists()
+
+
+def test_the_optional_questions_are_the_ones_the_solutions_mark_for_students_who_code():
+    import json
+    import re
+    marked = set()
+    for path in (ROOT / "solutions").glob("*_solutions.ipynb"):
+        text = " ".join("".join(c["source"]) for c in json.loads(path.read_text())["cells"] if c["cell_type"] == "markdown")
+        marked |= set(re.findall(r"\*\*Question (\d+\.\d+) \(for students who code", text))
+    from chipexport import registry
+    assert marked == registry.OPTIONAL
+
+
 def test_a_half_right_notebook_gets_its_half(graded):
     rows = grades_of(graded[0][0], "carolwu")
     passed = [r["question"] for r in rows if r["passed"] == "true"]

@@ -51,6 +51,18 @@ def test_each_handout_shows_every_figure_and_no_empty_widget_box(made, notebook)
     assert images >= len(set(pngs(notebook))), f"the PDF holds {images} images, the notebook {len(set(pngs(notebook)))}"
 
 
+def test_every_figure_has_its_sentence_as_alt_text_and_a_widget_its_caption(made):
+    page = (made / "notebooks" / "00_course_guide.html").read_text()
+    assert "No description has been provided" not in page
+    assert 'alt="With the 3A090.b.1 TPP floor at 2,400' in page
+    assert '<p class="chipexport-caption">With the 3A090.b.1 TPP floor at 2,400' in page
+
+
+def test_an_exercise_s_interactive_figure_says_how_to_use_it(made):
+    page = (made / "exercises" / "01_the_reversal_exercises.html").read_text()
+    assert "An interactive figure: run this cell in JupyterLab" in page
+
+
 def test_a_folded_cell_stays_folded_on_paper(made):
     page = (made / "notebooks" / "01_the_reversal.html").read_text()
     assert "A folded cell" in page

@@ -55,6 +55,32 @@ FIGURES = {
         ("3.3 to 6.69 times faster", ("market", "MK-179", "value_high"), 6.69),
         ("below 6,500 GB/s", ("thresholds", "TH-2026-DRAM", "value"), 6500),
     ],
+    "03_the_money": [
+        ("its fiscal 2025 ended on 26 January 2025", ("market", "MK-006", "notes"), "2025-01-26"),
+        ("about 17 % in fiscal 2024", ("market", "MK-029", "value_low"), 17),
+        ("13 % in fiscal 2025, $17.1 billion", ("market", "MK-030", "value_low"), 17.1),
+        ("about $2.8 billion in one quarter", ("market", "MK-037", "value_low"), 2.8),
+        ("about 5 % of that quarter's revenue", ("market", "MK-037", "notes"), "~5% of quarter revenue"),
+        ("up to about $5.5 billion for H20 inventory", ("market", "MK-067", "value_low"), 5.5),
+        ("booked $4.5 billion", ("timeline", "TL-020", "event"), "booked a $4.5 billion H20 charge"),
+        ("a further $2.5 billion of H20 revenue", ("timeline", "TL-020", "event"), "$2.5 billion it could not ship"),
+        ("about $8 billion of H20 revenue", ("timeline", "TL-020", "event"), "about $8 billion of lost H20 revenue"),
+        ("up to about $800 million", ("market", "MK-081", "value_high"), 800),
+        ("about $1.5 billion of lost 2025 revenue", ("market", "MK-083", "value_low"), 1.5),
+        ("| $15 billion | Huang's informal figure", ("market", "MK-078", "value_low"), 15),
+        ("| $10–16 billion | analysts' estimates", ("market", "MK-079", "value_high"), 16),
+        ("each closed about 7 % lower", ("market", "MK-124", "value_low"), -7),
+        ("closed about 4 % higher on 15 July", ("market", "MK-120", "value_low"), 4.04),
+        ("$10,000–12,000 a card in 2025", ("market", "MK-103", "value_high"), 12000),
+        ("$12,000–15,000 in early 2024", ("market", "MK-101", "value_high"), 15000),
+        ("more than a million H20s shipped", ("market", "MK-106", "value_low"), 1000000),
+        ("more than 400,000 H200s", ("timeline", "TL-065", "event"), "more than 400,000 H200s"),
+        ("$2 billion to $5 billion", ("market", "MK-076", "value_high"), 5),
+        ("about $50 million of H20s in all", ("market", "MK-077", "value_low"), 50),
+        ("from about $8.7 billion to about $18.5 billion", ("market", "MK-059", "value_low"), 18.5),
+        ("at about 24 % of its 2024 revenue", ("market", "MK-085", "value_as_reported"), "24.2"),
+        ("roughly $50 billion a year", ("timeline", "TL-019", "event"), "roughly $50 billion a year"),
+    ],
 }
 
 
@@ -95,3 +121,18 @@ def test_computed_figures_of_the_notebooks():
     assert (gap_tpp, round(gap_pd, 2)) == (32, 0.29)
     assert "misses the TPP floor of b.1 by 32 and the density floor of b.2 by 0.29" in text02
     assert rules.tpp(3957.8 / 2, 8) == pytest.approx(15831.2)
+
+
+def test_computed_figures_of_notebook_03():
+    from chipexport import money, revenue
+    text = notebook_text("03_the_money")
+    table = money.china_by_fiscal_year().set_index("fiscal year")
+    assert table.at["FY2022", "China share (%)"] == 26.4 and "about 26 % in fiscal 2022" in text
+    assert round(data.value("market", "MK-007", "value_low") / data.value("market", "MK-003", "value_low")) == 8
+    assert "grew about eightfold" in text
+    low, high = revenue.ranges()["intensity"]
+    assert (round(100 * low, 1), round(100 * high)) == (8.6, 14) and "8.6 % to 14 %" in text
+    assert data.value("market", "MK-057", "value_low") == 8675 and "about $8.7 billion" in text
+    take = revenue.results(**{k: v for k, v in {**revenue.DEFAULT, **revenue.PRESETS["July–August 2025: licences with 15 %"]}.items()
+                              if k != "tornado_of"})["us_take"]
+    assert take == 1.8

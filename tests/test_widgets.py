@@ -21,6 +21,7 @@ BUILDERS = {
     widgets.floor_demo: ("floor", 2368, "3A090.b: H20"),
     widgets.timeline_explorer: ("categories", ("china_response",), "events shown"),
     widgets.threshold_explorer: ("TH-2023-B1-TPP-MIN", 2300.0, "3A090.b: H20"),
+    widgets.revenue_explorer: ("units", 500_000, "Sales to China USD 6.00 bn"),
 }
 IDS = [b.__name__ for b in BUILDERS]
 
@@ -140,6 +141,12 @@ def moves(builder):
                 ("categories", ("rule", "license", "china_response")), ("confidence", ("high",)),
                 ("actors", ("Nvidia", "BIS/Commerce")), ("dates", (months[0], months[-1])),
                 ("categories", ()), ("categories", tuple(widgets.the_reversal.LANES))]
+    if builder is widgets.revenue_explorer:
+        probe = builder()
+        out = [(name, v) for name in ("units", "price_usd", "intensity") for v in _slider_steps(probe.controls[name])]
+        out += [("share", 0.25), ("write_down", True), ("tornado_of", "us_take"), ("units", 0), ("tornado_of", "net"),
+                ("price_usd", 30_000), ("units", 1_000_000), ("share", 0.0), ("tornado_of", "rd_uplift")]
+        return out
     probe = builder()
     out = []
     for view, spec in chipmap.VIEWS.items():
@@ -214,7 +221,10 @@ def test_the_timeline_keeps_its_whole_range_and_its_source_line_when_the_dates_m
     (widgets.timeline_explorer, widgets.timeline_figure, {}),
     (widgets.threshold_explorer, widgets.threshold_map_figure, {}),
     (widgets.threshold_explorer, lambda: widgets.threshold_map_figure("2022 rule"), {"view": "2022 rule"}),
-], ids=["floor", "floor-2368", "timeline", "map", "map-2022"])
+    (widgets.revenue_explorer, widgets.revenue_figure, {}),
+    (widgets.revenue_explorer, lambda: widgets.revenue_figure({"share": 0.25, "tornado_of": "us_take"}),
+     {"share": 0.25, "tornado_of": "us_take"}),
+], ids=["floor", "floor-2368", "timeline", "map", "map-2022", "revenue", "revenue-us-take"])
 def test_a_static_figure_has_the_bytes_of_its_widget_at_the_same_setting(builder, static, settings):
     assert static()._repr_png_() == builder(settings=settings).image.value
 
@@ -318,3 +328,39 @@ def test_one_step_of_any_map_slider_changes_the_figure():
                 control.value = control.value + direction * control.step
                 assert bytes(explorer.image.value) != before, (ids[0], control.value)
             control.value = chipmap.threshold_values()[ids[0]]
+
+
+# ----------------------------------------------------------------------------- notebook 03
+
+def test_the_revenue_presets_set_only_sourced_numbers_and_the_h200_keeps_the_students_price():
+    from chipexport import revenue
+    explorer = widgets.revenue_explorer()
+    buttons = explorer.children[0].children[-1].children
+    explorer.controls["price_usd"].value = 21_500
+    buttons[2].click()  # December 2025: H200 with 25 %
+    assert explorer.controls["units"].value == 400_000 and explorer.controls["share"].value == 0.25
+    assert explorer.controls["price_usd"].value == 21_500, "no source gives an H200 price: the student's stays"
+    buttons[1].click()  # July-August 2025
+    assert explorer.settings()["price_usd"] == 12_000 and explorer.settings()["share"] == 0.15
+    expected = revenue.revenue_at_stake(1_000_000, 12_000, 0.15, 0, 0.10)
+    assert f"USD {expected['us_take']:.2f} bn" in explorer.summary_text()
+    buttons[0].click()  # April 2025
+    assert explorer.settings()["units"] == 0 and explorer.settings()["write_down"] is True
+    assert "USD −4.50 bn after the write-down" in explorer.summary_text()
+
+
+def test_the_tornado_lists_the_inputs_in_order_of_their_swing():
+    explorer = widgets.revenue_explorer()
+    said = explorer.summary_text()
+    assert ("longest bar first: chips sold 1.02; R&D intensity (assumption) 0.58; price per chip 0.42; "
+            "US government's share 0.30") in said, said
+    explorer.controls["tornado_of"].value = "us_take"
+    assert "longest bar first: US government's share 3.00; chips sold 1.80" in explorer.summary_text()
+    assert "Ranges of the tornado, from: chips sold: zero to MK-106" in explorer.details.value
+
+
+def test_the_china_revenue_figure_shows_gaps_as_gaps():
+    shown = widgets.china_revenue_figure()
+    assert "FY2023 27.0 bn, China: no figure" in shown.description
+    assert "FY2026 215.9 bn, China: no figure" in shown.description
+    assert "FY2025 130.5 bn, China 13 % (reported)" in shown.description

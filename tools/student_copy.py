@@ -51,7 +51,8 @@ def refusal(dest, force):
     if dest.exists() and not dest.is_dir():
         return f"{dest} is a file, not a folder."
     if dest.exists() and any(dest.iterdir()) and not force:
-        return f"{dest} is not empty: choose an empty folder, or add --force to replace the course files in it."
+        return (f"{dest} is not empty: choose an empty folder, or add --force (with make: FORCE=1) to replace "
+                "the course files in it.")
     return None
 
 

@@ -75,6 +75,10 @@ def _is_timedelta(answer):
 
 def _number_text_problem(text):
     """A sentence for a number typed as text: '2,368', '15%', '96 days'."""
+    import re
+    if re.fullmatch(r"\s*-?\d+,\d{1,2}\s*", text):  # 26,4: a decimal comma
+        return ("the answer should be a number, with a point for decimals and no quotes: 2.5, not \"2,5\" "
+                f"(got {text.strip()!r}).")
     cleaned = text.strip().replace(",", "").replace(" ", "")
     if cleaned.endswith("%"):
         try:

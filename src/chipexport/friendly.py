@@ -46,8 +46,13 @@ def _syntax_error(error, source):
         found = sorted({s for s in SIGNS if s in (line or source or "")})
         return ("This line has a sign Python does not read: " + ", ".join(f"{s} (write {SIGNS[s]})" for s in found)
                 + ". Type the keyboard's * for times, / for divided by and - for minus.")
-    if re.search(r"=\s*[A-Za-z][A-Za-z]*\s+[A-Za-z0-9]", line) and '"' not in line and "'" not in line:
-        return ("A text goes in quotes: write the words between quote marks, \"January 2025\", as the comment "
+    if re.search(r"=\s*\.\.\.\s*[^\s#]", line):
+        return "Delete the ... and keep only your answer after the = sign."
+    if line.count("'") % 2 and re.search(r"[A-Za-z]'[A-Za-z]", line):
+        return ("The ' inside your text ends it early: put the whole text between double quotes instead, "
+                "\"US government's share\".")
+    if re.search(r"=\s*[A-Za-z][A-Za-z&']*\s*[&\s]\s*[A-Za-z0-9]", line) and '"' not in line and "'" not in line:
+        return ("A text goes in quotes: write the words between quote marks, \"like this\", as the comment "
                 "after the answer shows.")
     if re.search(r"\d\s*%", line):
         return "Write the number alone, without the % sign: 15, not 15% (the question gives the unit)."

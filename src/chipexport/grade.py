@@ -202,18 +202,30 @@ def grade(folder, exercises, data_dir, only=None, timeout=30, jobs=None, log=pri
         rows = grade_answers(exercise, run)
         for qid, passed, message in rows:
             grades.append(dict(file=sub.file, student=sub.student, notebook=exercise.name, question=qid,
-                               passed="true" if passed else "false", message=message))
+                               passed="true" if passed else "false", message=message,
+                               optional="true" if qid in registry.OPTIONAL else "false"))
+        required = [p for q, p, _ in rows if q not in registry.OPTIONAL]
         texts = written_answers(parsed[sub.file], exercise)
         for q in exercise.written:
             page = written.setdefault((exercise.name, q["id"]), dict(q, answers=[]))
             page["answers"].append((sub.student, sub.file, texts.get(q["id"], "")))
         summary.append(dict(student=sub.student, notebook=exercise.name, file=sub.file,
                             points=sum(p for _, p, _ in rows), out_of=len(rows),
+                            required_points=sum(required), required_out_of=len(required),
                             written_answered=sum(1 for t in texts.values() if t.strip()),
-                            written_questions=len(exercise.written)))
+                            written_questions=len(exercise.written), note=""))
         for note in ([run.stopped] if run.stopped else []) + run.notes:
             problems.append(dict(file=sub.file, student=sub.student, notebook=exercise.name,
                                  problem=note if run.stopped else f"graded, but {note}"))
+    for path in submissions.others(folder):
+        problems.append(dict(file=path, student=submissions.student_of(path, [f"{n}.ipynb" for n in exercises])[0], notebook="",
+                             problem=f"not graded: not a notebook (a {Path(path).suffix or 'file without an ending'}"
+                                     " file); ask the student for the .ipynb file"))
+    graded_students = {r["student"] for r in summary}
+    for student in sorted({p["student"] for p in problems} - graded_students):
+        summary.append(dict(student=student, notebook="", file="", points="", out_of="", required_points="",
+                            required_out_of="", written_answered="", written_questions="",
+                            note="nothing gradable handed in: see problems.csv"))
     for page in written.values():
         page["answers"].sort(key=lambda a: (a[0].lower(), a[1]))
     grades.sort(key=lambda r: (r["student"].lower(), r["notebook"], _order(r["question"]), r["file"]))
@@ -248,9 +260,12 @@ def main(argv=None):
     parser.add_argument("--course", default=None, help="the course folder (default: found from here upwards)")
     args = parser.parse_args(argv)
     folder = Path(args.submissions)
-    if not folder.is_dir():
-        print(f"error: {folder} is not a folder of submissions.", file=sys.stderr)
+    if not (folder.is_dir() or (folder.is_file() and folder.suffix.lower() == ".zip")):
+        print(f"error: {folder} is not a folder of submissions (or a zip file of them).", file=sys.stderr)
         return 2
+    if not submissions.find(folder) and not submissions.others(folder):
+        print(f"error: {folder} holds no files: nothing graded, and no gradebook written.", file=sys.stderr)
+        return 1
     course = Path(args.course) if args.course else find_course()
     if course is None:
         print("error: no course folder (with exercises/ and solutions/) here or above: give --course.", file=sys.stderr)
@@ -268,7 +283,10 @@ def main(argv=None):
     rows = grade(folder, exercises, data.data_dir(), only=only, timeout=args.timeout, jobs=args.jobs)
     gradebook.write(out, *rows)
     grades, summary, problems, replaced, written = rows
-    print(f"graded {len(summary)} notebooks of {len({r['student'] for r in summary})} students: "
+    graded = [r for r in summary if r["file"]]
+    print(f"graded {len(graded)} notebooks of {len({r['student'] for r in graded})} students"
+          + (f" ({len(summary) - len(graded)} more students handed in nothing gradable: see problems.csv)"
+             if len(summary) > len(graded) else "") + ": "
           f"{out / 'grades.csv'}, {out / 'summary.csv'}; {len(problems)} problems in {out / 'problems.csv'}; "
           f"{len(replaced)} older submissions in {out / 'superseded.csv'}; "
           f"{len(written)} pages of written answers in {out / 'written'}.")

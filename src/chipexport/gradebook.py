@@ -1,8 +1,11 @@
 """Writing the gradebook of `python -m chipexport.grade`: CSV files and pages for hand grading.
 
     OUTDIR/grades.csv      one row per submission and checked question:
-                           file, student, notebook, question, passed, message
-    OUTDIR/summary.csv     one row per student and notebook: points of the checked questions
+                           file, student, notebook, question, passed, message, then optional
+                           (true for a question "for students who code")
+    OUTDIR/summary.csv     one row per student and notebook: points of the checked questions, and
+                           of the required ones alone; a student with nothing gradable has a row
+                           whose note points to problems.csv
     OUTDIR/problems.csv    every submission that could not be graded (or only in part), and why
     OUTDIR/superseded.csv  older submissions of a student that a newer one replaced
     OUTDIR/written/        one HTML page per written question: the rubric beside every answer
@@ -16,8 +19,9 @@ import html
 import io
 from pathlib import Path
 
-GRADES = ["file", "student", "notebook", "question", "passed", "message"]
-SUMMARY = ["student", "notebook", "file", "points", "out_of", "written_answered", "written_questions"]
+GRADES = ["file", "student", "notebook", "question", "passed", "message", "optional"]
+SUMMARY = ["student", "notebook", "file", "points", "out_of", "required_points", "required_out_of",
+           "written_answered", "written_questions", "note"]
 PROBLEMS = ["file", "student", "notebook", "problem"]
 SUPERSEDED = ["file", "student", "notebook", "counted_file"]
 

@@ -115,7 +115,7 @@ def number(expected, unit, rel_tol=0.005, abs_tol=0.0, known_wrong=(), what=None
 
 def _normalise(text):
     """Case, spaces, underscores, surrounding quotes or brackets and a final full stop ignored."""
-    text = " ".join(str(text).lower().replace("_", " ").split())
+    text = " ".join(str(text).lower().replace("_", " ").replace("–", "-").replace("—", "-").split())
     text = text.strip("'\"“”‘’ ")
     if text.endswith(".") and not text[:-1].endswith("."):
         text = text[:-1]
@@ -131,10 +131,10 @@ def _letter(text):
     match = re.match(r"^\(?([a-z])\)?(?:[.:)\s](.*))?$", text)
     if not match:
         return text
-    rest = match.group(2) or ""
-    if re.search(r"(^|\W)(and|or|et|ou|&|/|,)\s*\(?[a-z]\)?(\W|$)", " " + rest):
-        return text
-    return match.group(1)
+    rest = " " + (match.group(2) or "") + " "
+    hedged = (re.search(r"\b(and|or|et|ou|maybe|perhaps|peut-être)\b|[&/,]", rest)
+              or re.search(r"(?<![\w'])[b-z](?![\w'])|(?<![\w'])\(?a\)(?!\w)|(?<![\w'])a\s*$", rest))
+    return text if hedged else match.group(1)
 
 
 def choice(accepted, known_wrong=(), what=None, options=None, echo=True):

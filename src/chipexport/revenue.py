@@ -15,8 +15,9 @@ For one period of chip sales to China:
 Units: money in USD billion; `units` in chips; `price_usd` in USD per chip; `share` and
 `intensity` as fractions (0.15 for 15 %).
 
-What the model cannot tell: whether any chips sell at all (Beijing's response decided that in
-2025), what a firm's R&D would have been anyway, and whether a revenue share is lawful.
+What the model cannot tell: whether any chips sell at all (in 2025 Beijing's discouragement and
+unsettled US terms weighed on that, TL-038 and TL-044), what a firm's R&D would have been anyway,
+and whether a revenue share is lawful.
 
 The ranges a student may explore come from dataset rows (`RANGES`, read by `ranges()`); the
 R&D intensity is an assumption computed from a financial-data aggregator's figures, and said so.
@@ -86,8 +87,9 @@ def revenue_at_stake(units, price_usd, share=0.0, write_down_bn=0.0, intensity=0
     intensity = _number("intensity", intensity, 0.0, 1.0)
     sales = units * price_usd / BILLION
     keeps = sales * (1 - share)
-    return {"sales": sales, "us_take": sales * share, "firm_keeps": keeps,
-            "net": keeps - write_down_bn, "rd_uplift": intensity * keeps}
+    out = {"sales": sales, "us_take": sales * share, "firm_keeps": keeps,
+           "net": keeps - write_down_bn, "rd_uplift": intensity * keeps}
+    return {k: round(v, 9) + 0.0 for k, v in out.items()}  # no float noise (1.7999999999999998) on screen
 
 
 def share_matching(write_down_bn, units, price_usd):
@@ -160,3 +162,29 @@ def tornado(base, output="net", bounds=None, write_down_bn=0.0):
         rows.append({"parameter": name, "low": low, "high": high, "at_low": at[0], "at_high": at[1],
                      "swing": abs(at[1] - at[0])})
     return sorted(rows, key=lambda r: -r["swing"])
+
+
+# ----------------------------------------------------------------------------- the explorer of notebook 03
+
+# Controls in percent and chips; the model takes fractions (above).
+UNITS = dict(min=0, max=1_000_000, step=25_000)     # 0 to ~1 M: MK-106 (as reported)
+PRICE = dict(min=5_000, max=30_000, step=500)       # the H20's sourced range is 10,000-15,000 (MK-103, MK-101)
+INTENSITY = dict(min=8.0, max=15.0, step=0.5)       # the 8.6-14 % assumption, in steps a slider can take
+PRESETS = {  # only numbers the research gives; the H200's price is the student's own (none is sourced)
+    "April 2025: licence requirement": dict(units=0, share=0.0, write_down=True),
+    "July–August 2025: licences with 15 %": dict(units=1_000_000, price_usd=12_000, share=0.15, write_down=False),
+    "December 2025: H200 with 25 %": dict(units=400_000, share=0.25, write_down=False),
+}
+DEFAULT = dict(units=1_000_000, price_usd=12_000, share=0.15, write_down=False, intensity=10.0,
+               tornado_of="rd_uplift")
+
+
+def results(units, price_usd, share, write_down, intensity, nvidia_write_down=None):
+    """The model at a widget's settings: {row: USD billion} for the six bars (write-down negative).
+
+    nvidia_write_down: Nvidia's write-down in USD billion, if already read (a widget reads it once)."""
+    if nvidia_write_down is None:
+        nvidia_write_down = figure(WRITE_DOWNS["Nvidia"])
+    wd = nvidia_write_down if write_down else 0.0
+    out = revenue_at_stake(units, price_usd, share, wd, intensity / 100)
+    return {**out, "write_down": -wd}

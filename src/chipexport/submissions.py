@@ -76,8 +76,11 @@ def _from_zip(data, prefix, depth=0):
 
 def find(folder):
     """[(path below `folder`, bytes)] of every notebook in `folder`, its sub-folders and zips,
-    in path order. A zip that cannot be opened gives (its path, None)."""
+    in path order. A zip that cannot be opened gives (its path, None). `folder` may also be a
+    zip file itself (an LMS download as it came)."""
     folder = Path(folder)
+    if folder.is_file() and folder.suffix.lower() == ".zip":
+        return _from_zip(folder.read_bytes(), folder.name)
     found = []
     for path in sorted(folder.rglob("*")):
         rel = path.relative_to(folder)
@@ -87,6 +90,42 @@ def find(folder):
             found.append((rel.as_posix(), path.read_bytes()))
         elif path.suffix.lower() == ".zip":
             found.extend(_from_zip(path.read_bytes(), rel.as_posix()))
+    return found
+
+
+def _others_in_zip(data, prefix, depth=0):
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        return []
+    found = []
+    for info in sorted(archive.infolist(), key=lambda i: i.filename):
+        parts = PurePosixPath(info.filename).parts
+        if info.is_dir() or _skipped(parts) or info.filename.lower().endswith(".ipynb"):
+            continue
+        inner = f"{prefix}/{info.filename}"
+        if info.filename.lower().endswith(".zip"):
+            found.extend(_others_in_zip(archive.read(info), inner, depth + 1) if depth < 2 else [])
+        else:
+            found.append(inner)
+    return found
+
+
+def others(folder):
+    """The paths of the files handed in that are not notebooks (a PDF, a .docx, x.ipynb.txt),
+    in `folder`, its sub-folders and its zips, so the gradebook can list them."""
+    folder = Path(folder)
+    if folder.is_file():
+        return _others_in_zip(folder.read_bytes(), folder.name) if folder.suffix.lower() == ".zip" else []
+    found = []
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder)
+        if _skipped(rel.parts) or not path.is_file() or path.suffix.lower() == ".ipynb":
+            continue
+        if path.suffix.lower() == ".zip":
+            found.extend(_others_in_zip(path.read_bytes(), rel.as_posix()))
+        else:
+            found.append(rel.as_posix())
     return found
 
 
