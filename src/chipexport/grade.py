@@ -217,10 +217,11 @@ def grade(folder, exercises, data_dir, only=None, timeout=30, jobs=None, log=pri
         for note in ([run.stopped] if run.stopped else []) + run.notes:
             problems.append(dict(file=sub.file, student=sub.student, notebook=exercise.name,
                                  problem=note if run.stopped else f"graded, but {note}"))
-    for path in submissions.others(folder):
-        problems.append(dict(file=path, student=submissions.student_of(path, [f"{n}.ipynb" for n in exercises])[0], notebook="",
-                             problem=f"not graded: not a notebook (a {Path(path).suffix or 'file without an ending'}"
-                                     " file); ask the student for the .ipynb file"))
+    names = [f"{name}.ipynb" for name in exercises]
+    for path in submissions.others(folder):  # a PDF, a Word file: listed, so no student vanishes
+        kind = Path(path).suffix or "file without an ending"
+        problems.append(dict(file=path, student=submissions.student_of(path, names)[0], notebook="",
+                             problem=f"not graded: not a notebook (a {kind} file); ask the student for the .ipynb file"))
     graded_students = {r["student"] for r in summary}
     for student in sorted({p["student"] for p in problems} - graded_students):
         summary.append(dict(student=student, notebook="", file="", points="", out_of="", required_points="",
