@@ -18,11 +18,13 @@ import ipywidgets as w
 import matplotlib.pyplot as plt
 from matplotlib.patches import Rectangle
 
-from chipexport import chipmap, data, revenue, rules, timeline, widgets
+from chipexport import chipmap, compute, data, revenue, rules, timeline, widgets
 
 BUILDERS = {"floor_demo": widgets.floor_demo, "timeline_explorer": widgets.timeline_explorer,
-            "threshold_explorer": widgets.threshold_explorer, "revenue_explorer": widgets.revenue_explorer}
+            "threshold_explorer": widgets.threshold_explorer, "revenue_explorer": widgets.revenue_explorer,
+            "compute_explorer": widgets.compute_explorer}
 REVENUE_SLIDERS = ("units", "price_usd", "intensity")
+COMPUTE_SLIDERS = ("imports", "per_domestic", "smuggled", "us_ratio")
 #: the thresholds a threshold-explorer slider sets (one slider moves two tied thresholds)
 TIED = {ids[0]: ids for spec in chipmap.VIEWS.values() for ids in spec["sliders"]}
 TIER_COLOURS = {"3A090.a": "tab:red", "3A090.b": "tab:orange", rules.OUTSIDE: "tab:blue"}
@@ -40,7 +42,8 @@ def rows():
     out = [("floor_demo", "floor", {}), ("timeline_explorer", "dates", {})]
     for view, spec in chipmap.VIEWS.items():
         out += [("threshold_explorer", ids[0], {"view": view}) for ids in spec["sliders"]]
-    return out + [("revenue_explorer", name, {}) for name in REVENUE_SLIDERS]
+    out += [("revenue_explorer", name, {}) for name in REVENUE_SLIDERS]
+    return out + [("compute_explorer", name, {}) for name in COMPUTE_SLIDERS]
 
 
 # ----------------------------------------------------------------------------- the course's figure, rebuilt
@@ -53,6 +56,8 @@ def course_figure(widget, slider, settings, value):
         return widgets.timeline_figure(dates=value).figure
     if widget == "revenue_explorer":
         return widgets.revenue_figure({**settings, slider: value}).figure
+    if widget == "compute_explorer":
+        return widgets.compute_figure({**settings, slider: value}).figure
     view = settings.get("view", chipmap.DEFAULT_VIEW)
     return widgets.threshold_map_figure(view, {tid: value for tid in TIED[slider]}).figure
 
@@ -122,6 +127,23 @@ def _revenue_subplots(settings, slider, value):
     return fig
 
 
+def _compute_subplots(settings, slider, value):
+    values = {**compute.DEFAULT, **settings, slider: value}
+    r = compute.explorer_results(**values)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.8), gridspec_kw={"width_ratios": [2.2, 1]})
+    start = 0
+    for channel in ("imports", "domestic", "smuggled"):
+        left.barh(["with imports"], [r[channel]], left=[start], label=channel)
+        start += r[channel]
+    left.barh(["without imports"], [r["china"] - r["imports"]])
+    left.plot([r["band"]["p5"], r["band"]["p95"]], [1.5, 1.5], color="black")
+    left.set_xlabel("H100-equivalents")
+    left.legend(loc="lower right")
+    right.barh(["with imports", "without imports"], [r["ratio"], values["us_ratio"]])
+    right.set_xlabel("US / China")
+    return fig
+
+
 def subplots_figure(widget, slider, settings, value):
     """A plain plt.subplots version of the widget's figure at the same size (a pyplot figure)."""
     if widget == "floor_demo":
@@ -130,6 +152,8 @@ def subplots_figure(widget, slider, settings, value):
         return _timeline_subplots(value)
     if widget == "revenue_explorer":
         return _revenue_subplots(settings, slider, value)
+    if widget == "compute_explorer":
+        return _compute_subplots(settings, slider, value)
     return _map_subplots(settings, slider, value)
 
 

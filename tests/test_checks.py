@@ -66,7 +66,7 @@ ANSWERS = {
     "3.P3": (1.8, [(12, "sales to China in all"), (10.2, "what the firm keeps"), (15, "share in percent")]),
     "3.1": (26.4, [(7.1, "USD billion"), (13.1, "fiscal 2025"), (17, "fiscal 2024"), (0.264, "fraction"),
                    (26, "rounded to a whole percent"), ("26,4", "with a point for decimals")]),
-    "3.2": ("c", [("a", "estimate"), ("b", "booked charge"), ("d", "outlook"), ("e", "not one of"),
+    "3.2": ("c", [("c) revenue cut from the next quarter's outlook", "different options"), ("a", "estimate"), ("b", "booked charge"), ("d", "outlook"), ("e", "not one of"),
                   ("c d", "not one of"), ("c and maybe d", "not one of")]),
     "3.3": ("15", [("10.5", "sum"), ("10-16", "analysts")]),
     "3.4": (375000, [(350000, "still below zero"), (400000, "fewer chips already"), (4.5, "number of chips"),
@@ -75,6 +75,22 @@ ANSWERS = {
     "3.6": ("R&D intensity", [("chips sold", "take the second"), ("price per chip", "take the second"),
                               ("US government's share", "take the second"), ("c and d", "not one of")]),
     "3.7": (14.0, [(13.5, "still the shorter"), (0.14, "fraction"), (11, "go higher"), (15, "lower step")]),
+    "4.P1": (1.19, [(0.15, "dense FP16"), (1.1, "benchmark"), (4.0, "TB/s")]),
+    "4.P2": ("MK-127", [("200,000", "row's id"), ("MK-130", "Bloomberg"), ("MK-129", "SemiAnalysis"), ("MK-131", "dies"),
+                        ("MK-133", "shipped"), ("MK-128", "in total")]),
+    "4.1": (150000, [(1194030, "memory bandwidth"), (0.15, "one H20"), (149.6, "thousands"),
+                     (1000000, "whole H100")]),
+    "4.2": (8, [(0.125, "wrong way round"), (1.04, "difference")]),
+    "4.3": ("b", [("b) MK-127 and MK-130", "different options"), ("a", "capacity"), ("c", "shipped"), ("d", "dies"), ("e", "not one of"), ("b or c", "not one of")]),
+    "4.4": (1050000, [(1000000, "still below"), (150000, "memory bandwidth"), (500000, "import more"),
+                      (1500000, "first step")]),
+    "4.5": (150000, [(1050000, "dense FP16"), (100000, "still below"), (200000, "first step"),
+                     (140000, "slider's values")]),
+    "4.6": (34, [(80, "memory bandwidth"), (0.34, "fraction"), (28, "910C band"), (79, "inference benchmark")]),
+    "4.7": ("dense FP16", [("memory bandwidth", "fails"), ("bandwidth", "fails"), ("inference benchmark", "fails"),
+                           ("FLOPs", "not one of")]),
+    "4.8": (8, [(5, "imports shrink"), (7, "one more step"), (7.6, "slider's values"), (12, "first")]),
+    "4.P3": (76, [(28, "dense FP16"), (0.76, "fraction"), (80, "one estimate"), (74, "inference benchmark")]),
 }
 
 
@@ -348,3 +364,30 @@ def test_the_rounded_tpp_of_the_rtx_4090d_gets_its_own_hint():
 def test_a_number_in_quotes_with_a_comma_is_told_both():
     message = check("0.1", "2,368").message
     assert "without quotes and without commas" in message
+
+
+# ----------------------------------------------------------------------------- slips from the student trials of 03 and 04
+
+@pytest.mark.parametrize("qid, form", [("3.3", "15 billion"), ("3.3", "$15bn"), ("3.3", "15.0"), ("3.P2", "10.5bn"),
+                                       ("3.2", "revenue it could not ship"), ("3.2", "c) revenue it could not ship"),
+                                       ("4.3", "MK-129 and MK-130"), ("4.3", "MK-130, MK-129"),
+                                       ("4.3", "b) MK-130 and MK-129"), ("4.7", "dense FP16 arithmetic (training)"),
+                                       ("4.7", "FP16"), ("4.P2", "MK127")])
+def test_a_right_answer_in_a_natural_form_passes(qid, form):
+    assert check(qid, form).passed, check(qid, form).message
+
+
+def test_a_sentence_that_starts_with_a_is_not_the_letter_a():
+    feedback = check("3.2", "a charge Nvidia booked")   # option b's words
+    assert not feedback.passed and "booked charge" in feedback.message
+
+
+def test_a_range_typed_without_quotes_is_explained_as_a_subtraction():
+    assert "subtraction" in check("3.3", 10 - 16).message
+
+
+@pytest.mark.parametrize("qid, between", [("3.4", 226_000), ("3.5", 24_700), ("3.7", 13.7), ("4.4", 1_010_000),
+                                          ("4.5", 130_000), ("4.8", 7.6)])
+def test_a_value_between_the_slider_steps_is_told_so_not_too_high_or_low(qid, between):
+    feedback = check(qid, between)
+    assert not feedback.passed and "not one of the slider's values" in feedback.message

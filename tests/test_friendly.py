@@ -20,6 +20,9 @@ def error_of(source):
 @pytest.mark.parametrize("source, words", [
     ("tl073_kind = published", 'put it in quotes: "published"'),
     ("check('1.1', days)", "`days` has no value yet"),
+    ("share == 34\ncheck('4.6', share)", "with one = sign"),
+    ("check('4.6', shar)", "spelt exactly shar"),
+    ("import_shar = 76\ncheck('4.P3', import_share)", "the check asks for import_share"),
     ("check('1.2', published)", 'If it is your answer, it needs quotes: "published"'),
     ("days = days_between('2025-04-09', '2025-07-14')", "write timeline.days_between(...)"),
     ("days = '2025-07-14' - '2025-04-09'", "use timeline.days_between(first, second)"),

@@ -77,9 +77,38 @@ FIGURES = {
         ("more than 400,000 H200s", ("timeline", "TL-065", "event"), "more than 400,000 H200s"),
         ("$2 billion to $5 billion", ("market", "MK-076", "value_high"), 5),
         ("about $50 million of H20s in all", ("market", "MK-077", "value_low"), 50),
-        ("from about $8.7 billion to about $18.5 billion", ("market", "MK-059", "value_low"), 18.5),
+        ("about $8.7 billion and $18.5 billion in those two years", ("market", "MK-059", "value_low"), 18.5),
         ("at about 24 % of its 2024 revenue", ("market", "MK-085", "value_as_reported"), "24.2"),
         ("roughly $50 billion a year", ("timeline", "TL-019", "event"), "roughly $50 billion a year"),
+    ],
+    "04_compute_and_security": [
+        ("The H20 does 148 dense FP16 TFLOPS and reads 4.0 TB/s", ("chips", "CH-H20", "dense_fp16_tflops"), 148),
+        ("The H20 does 148 dense FP16 TFLOPS and reads 4.0 TB/s", ("chips", "CH-H20", "memory_bandwidth_tbs"), 4.0),
+        ("H100 989.4 TFLOPS and 3.35 TB/s", ("chips", "CH-H100", "dense_fp16_tflops"), 989.4),
+        ("H100 989.4 TFLOPS and 3.35 TB/s", ("chips", "CH-H100", "memory_bandwidth_tbs"), 3.35),
+        ("the H200 has the H100's compute and 4.8 TB/s", ("chips", "CH-H200", "memory_bandwidth_tbs"), 4.8),
+        ("3.3 to 6.69 times faster", ("market", "MK-179", "value_high"), 6.69),
+        ("The benchmark column has a figure for the H20 only: 1.1", ("market", "MK-180", "value_low"), 1.1),
+        ("at most 200,000 AI chips in 2025", ("market", "MK-127", "value_high"), 200000),
+        ("about 300,000 Ascend 910C made", ("market", "MK-130", "value_low"), 300000),
+        ("653,000 at the current pace", ("market", "MK-129", "value_low"), 653000),
+        ("about a million Ascend dies", ("market", "MK-131", "value_low"), 1000000),
+        ("805,000 Ascend chips of all models", ("market", "MK-128", "value_low"), 805000),
+        ("about 812,000 cards shipped in China", ("market", "MK-133", "value_low"), 812000),
+        ("about 60 % of an H100 for inference", ("market", "MK-145", "value_low"), 60),
+        ("between 10,000 and several hundred thousand", ("market", "MK-163", "value_low"), 10000),
+        ("with a median of about 140,000", ("market", "MK-163", "value_as_reported"), "140,000"),
+        ("1 to 30 % of China's inference compute, with a median of 6 %", ("market", "MK-164", "value_high"), 30),
+        ("at least $1 billion of Nvidia chips", ("market", "MK-169", "value_low"), 1),
+        ("about 75 % of the world's GPU-cluster performance", ("market", "MK-170", "value_low"), 75),
+        ("and China about 15 %", ("market", "MK-171", "value_low"), 15),
+        ("10 to 30 times in 2026", ("market", "MK-173", "value_high"), 30),
+        ("more than a million in the last nine months of 2024", ("market", "MK-106", "value_low"), 1000000),
+        ("900,000 for the year", ("market", "MK-105", "value_low"), 900000),
+        ("capped at 50 % of the product's US shipments", ("timeline", "TL-062", "event"), "50%-of-US-volume cap"),
+        ('called the H20 "obsolete"', ("timeline", "TL-037", "event"), "'obsolete'"),
+        ("not even our third best", ("stakeholders", "SH-48", "representative_statement"), "not even our third best"),
+        ('a "strategic misstep"', ("timeline", "TL-032", "event"), "'strategic misstep'"),
     ],
 }
 
@@ -123,6 +152,21 @@ def test_computed_figures_of_the_notebooks():
     assert rules.tpp(3957.8 / 2, 8) == pytest.approx(15831.2)
 
 
+def test_computed_figures_of_notebook_04():
+    from chipexport import compute
+    text = notebook_text("04_compute_and_security")
+    flops, bandwidth = (compute.h100_equivalents("CH-H20", y) for y in ("dense FP16", "memory bandwidth"))
+    assert (round(flops, 2), round(bandwidth, 2)) == (0.15, 1.19) and "counts as 0.15 of an H100" in text
+    assert round(compute.swing("CH-H20")) == 8 and "about eight times as much" in text
+    assert round(1e6 * flops, -4) == 150_000 and round(1e6 * bandwidth, -4) == 1_190_000
+    assert "about 150,000 H100s by the first yardstick and about 1.19 million by the second" in text
+    assert data.value("market", "MK-170", "value_low") / data.value("market", "MK-171", "value_low") == 5
+    assert "about 5 to 1 (our arithmetic)" in text
+    assert 1e6 * bandwidth > 653_000 * 1.0 and "even at one H100 per chip" in text   # the 'case that it is'
+    assert round(1e6 * flops, -4) == 300_000 * 0.5 and "about as much as Huawei's 910C output at the low" in text
+    assert "in all 527.8 k, of which imports are 28 %" in text                       # the saved explorer (the band)
+
+
 def test_computed_figures_of_notebook_03():
     from chipexport import money, revenue
     text = notebook_text("03_the_money")
@@ -131,7 +175,7 @@ def test_computed_figures_of_notebook_03():
     assert round(data.value("market", "MK-007", "value_low") / data.value("market", "MK-003", "value_low")) == 8
     assert "grew about eightfold" in text
     low, high = revenue.ranges()["intensity"]
-    assert (round(100 * low, 1), round(100 * high)) == (8.6, 14) and "8.6 % to 14 %" in text
+    assert (round(100 * low, 1), round(100 * high, 1)) == (8.6, 14.2) and "8.6 % to 14.2 %" in text
     assert data.value("market", "MK-057", "value_low") == 8675 and "about $8.7 billion" in text
     take = revenue.results(**{k: v for k, v in {**revenue.DEFAULT, **revenue.PRESETS["July–August 2025: licences with 15 %"]}.items()
                               if k != "tornado_of"})["us_take"]

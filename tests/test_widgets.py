@@ -22,6 +22,7 @@ BUILDERS = {
     widgets.timeline_explorer: ("categories", ("china_response",), "events shown"),
     widgets.threshold_explorer: ("TH-2023-B1-TPP-MIN", 2300.0, "3A090.b: H20"),
     widgets.revenue_explorer: ("units", 500_000, "Sales to China USD 6.00 bn"),
+    widgets.compute_explorer: ("yardstick", "memory bandwidth", "legal imports 1,194.0 k"),
 }
 IDS = [b.__name__ for b in BUILDERS]
 
@@ -147,6 +148,14 @@ def moves(builder):
         out += [("share", 0.25), ("write_down", True), ("tornado_of", "us_take"), ("units", 0), ("tornado_of", "net"),
                 ("price_usd", 30_000), ("units", 1_000_000), ("share", 0.0), ("tornado_of", "rd_uplift")]
         return out
+    if builder is widgets.compute_explorer:
+        probe = builder()
+        out = [(name, v) for name in ("imports", "per_domestic", "smuggled", "us_ratio")
+               for v in _slider_steps(probe.controls[name])]
+        out += [("yardstick", "memory bandwidth"), ("chip", "H200"), ("yardstick", "inference benchmark"),
+                ("year", "2026"), ("domestic", "MK-133"), ("imports", 1_500_000), ("per_domestic", 1.0),
+                ("smuggled", 500_000), ("chip", "H20"), ("domestic", "MK-127"), ("imports", 0)]
+        return out
     probe = builder()
     out = []
     for view, spec in chipmap.VIEWS.items():
@@ -224,7 +233,11 @@ def test_the_timeline_keeps_its_whole_range_and_its_source_line_when_the_dates_m
     (widgets.revenue_explorer, widgets.revenue_figure, {}),
     (widgets.revenue_explorer, lambda: widgets.revenue_figure({"share": 0.25, "tornado_of": "us_take"}),
      {"share": 0.25, "tornado_of": "us_take"}),
-], ids=["floor", "floor-2368", "timeline", "map", "map-2022", "revenue", "revenue-us-take"])
+    (widgets.compute_explorer, widgets.compute_figure, {}),
+    (widgets.compute_explorer, lambda: widgets.compute_figure({"chip": "H200", "yardstick": "memory bandwidth"}),
+     {"chip": "H200", "yardstick": "memory bandwidth"}),
+], ids=["floor", "floor-2368", "timeline", "map", "map-2022", "revenue", "revenue-us-take", "compute",
+        "compute-h200"])
 def test_a_static_figure_has_the_bytes_of_its_widget_at_the_same_setting(builder, static, settings):
     assert static()._repr_png_() == builder(settings=settings).image.value
 
@@ -347,6 +360,46 @@ def test_the_revenue_presets_set_only_sourced_numbers_and_the_h200_keeps_the_stu
     buttons[0].click()  # April 2025
     assert explorer.settings()["units"] == 0 and explorer.settings()["write_down"] is True
     assert "USD −4.50 bn after the write-down" in explorer.summary_text()
+
+
+# ----------------------------------------------------------------------------- notebook 04
+
+def test_the_compute_presets_set_only_sourced_numbers_and_the_h200_keeps_the_students_volume():
+    explorer = widgets.compute_explorer()
+    buttons = explorer.children[0].children[-1].children
+    explorer.controls["imports"].value = 350_000
+    buttons[2].click()  # H200 under the 2026 rule
+    assert explorer.settings()["chip"] == "H200"
+    assert explorer.settings()["imports"] == 350_000, "no source gives the H200's US shipments: the student's stays"
+    buttons[1].click()  # H20 sales as in 2024: ~1 M, MK-106
+    assert explorer.settings()["chip"] == "H20"
+    assert explorer.settings()["imports"] == data.value("market", "MK-106", "value_low")
+    buttons[0].click()  # no H20 sales
+    assert explorer.settings()["imports"] == 0 and "of which imports are 0 %" in explorer.summary_text()
+
+
+def test_the_yardstick_swings_the_h20s_imports_eightfold_and_a_missing_figure_says_so():
+    explorer = widgets.compute_explorer()
+    assert "legal imports 149.6 k" in explorer.summary_text()
+    explorer.controls["yardstick"].value = "memory bandwidth"
+    assert "legal imports 1,194.0 k" in explorer.summary_text()
+    explorer.set(chip="H200", yardstick="inference benchmark")
+    assert "no inference benchmark figure for the H200" in explorer.summary_text()
+    assert explorer.errors.value == ""
+
+
+def test_the_compute_band_is_drawn_from_the_two_910c_rows_only_and_one_estimate_is_a_point():
+    from chipexport import compute
+    explorer = widgets.compute_explorer()
+    band = explorer.summary_text().split("Band:")[1]
+    assert "300,000 to 653,000 910C" in band and "(the middle of its 910C band)" in explorer.summary_text()
+    low, high = compute.same_scope_range()
+    assert f"Huawei Ascend {(low + high) / 2 * 0.5 / 1000:,.1f} k" in explorer.summary_text()
+    explorer.controls["domestic"].value = "MK-133"   # one estimate, a page not taken as fact: a point, no band
+    assert "No band" in explorer.summary_text() and "(one estimate)" in explorer.summary_text()
+    assert "example only" in explorer.controls["domestic"].label
+    explorer.controls["domestic"].value = compute.BAND
+    assert explorer.summary_text().split("Band:")[1] == band
 
 
 def test_the_tornado_lists_the_inputs_in_order_of_their_swing():

@@ -497,6 +497,33 @@ def statement_kind(text):
     return "quote" if '"' in text else "paraphrase"
 
 
+# Statements the research gives in policy_models.md (sections (b) and (f)), with the URL it read,
+# but not in stakeholders.csv: added after its rows, in this order. Quotes as the research quotes them.
+POLICY_MODEL_STATEMENTS = [
+    dict(actor="Howard Lutnick (US Commerce Secretary) - on which chips are sold", type="government_us",
+         position_on_reversal="support", key_interest="Sell chips several generations behind; keep China buying US chips",
+         representative_statement='Quote (CNBC): "We don\'t sell them our best stuff, not our second best stuff, not even '
+                                  'our third best." Also: "You want to keep one step ahead of what they can build, so '
+                                  'they keep buying our chips."',
+         date="2025-07-15", notes="From the research's policy_models.md, section (b), which also cites "
+                                   "https://www.daily8.com/en/article/014efbfb1fd328ee77a7550660112e88.",
+         source_url="https://world-economist.com/washington-china-hawks-slam-us-approval-of-h20-chip-sales"),
+    dict(actor="ChinaTalk (anonymous author)", type="other", position_on_reversal="oppose",
+         key_interest="Inference compute; export thresholds",
+         representative_statement="[paraphrase] 'Ban the H20': argues that inference compute is now strategically "
+                                  "central and that the current thresholds miss it.",
+         date="n.d.", notes="From the research's policy_models.md, section (f); the title is from chips_notes.md.",
+         source_url="https://chinatalk.media/p/ban-the-h20-competing-in-the-inference",
+         source_title="Ban the H20: Competing in the Inference Age"),
+    dict(actor="AI Frontiers", type="other", position_on_reversal="oppose",
+         key_interest="Inference compute; the US AI edge",
+         representative_statement="[paraphrase] Argues, as ChinaTalk does, that exporting H20s to China undermines "
+                                  "America's AI edge, because inference compute matters.",
+         date="n.d.", notes="From the research's policy_models.md, section (f).",
+         source_url="https://ai-frontiers.org/articles/exporting-h20s-to-china-undermines-americas-ai-edge"),
+]
+
+
 def build_stakeholders(research):
     rows = []
     for i, r in enumerate(read(research, "stakeholders.csv"), 1):
@@ -516,6 +543,14 @@ def build_stakeholders(research):
             statement_kind=statement_kind(r["representative_statement"]), date=date, notes=notes,
             source_url=r["source_url"], source_title=NOT_RECORDED, source_publisher=publisher,
             source_date=NO_DATE, via=via, source_tier=tier, confidence=capped(conf, tier)))
+    for extra in POLICY_MODEL_STATEMENTS:
+        tier, _, publisher, via = classify_source(extra["source_url"], extra["actor"])
+        rows.append(dict(id=f"SH-{len(rows) + 1:02d}",
+                         **{k: v for k, v in extra.items() if k not in ("source_url", "source_title")},
+                         statement_kind=statement_kind(extra["representative_statement"]),
+                         source_url=extra["source_url"], source_title=extra.get("source_title", NOT_RECORDED),
+                         source_publisher=publisher,
+                         source_date=NO_DATE, via=via, source_tier=tier, confidence=capped(UNRATED, tier)))
     write("stakeholders", STAKEHOLDER_FIELDS, rows)
 
 

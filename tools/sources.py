@@ -112,6 +112,8 @@ HOSTS = {
     "hellochinatech.com": (AS_REPORTED, "news", "Hello China Tech (newsletter)", ""),
     "en.c114.com.cn": (AS_REPORTED, "news", "C114", ""),
     "sinocism.com": (AS_REPORTED, "news", "Sinocism (newsletter)", ""),
+    "chinatalk.media": (AS_REPORTED, "news", "ChinaTalk (newsletter)", ""),
+    "ai-frontiers.org": (AS_REPORTED, "news", "AI Frontiers", ""),
     "interconnect.substack.com": (AS_REPORTED, "news", "Interconnected (newsletter)", ""),
     "thenews.com.pk": (AS_REPORTED, "news", "The News (Pakistan)", ""),
     "cnas.org": (AS_REPORTED, "news", "Center for a New American Security (CNAS)", ""),

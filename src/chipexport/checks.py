@@ -141,8 +141,9 @@ def check(question_id, answer=_NOTHING, *more):
                                  "such as \"1.1\" or \"2.P3\", in quotes.")
         if answer is Ellipsis:
             return Feedback(qid, False, NOT_ANSWERED,
-                            "replace the ... with your answer, run the cell, then run this check again. If you did, "
-                            "the answer cell did not run: look there for its box 'This cell could not run'.")
+                            "replace the ... with your answer, as name = answer with one = sign and the name as "
+                            "written, run the cell, then run this check again. If you did, look for a box saying "
+                            "'This cell could not run': it says what went wrong.")
         if isinstance(answer, Blank):
             return Feedback(qid, False, NOT_ANSWERED,
                             "fill in the ___ in the cell above, run that cell, then run this check again.")

@@ -28,10 +28,16 @@ def _name_error(error, source):
     name = match.group(1) if match else "?"
     if re.search(rf"\b{re.escape(name)}\s*\(", source or "") and name in FUNCTIONS:
         return f"`{name}` is reached through its module here: write {FUNCTIONS[name]}(...), as the lesson does."
-    if re.match(r"\s*check\(", source or "") and name != "check":
-        return (f"`{name}` has no value yet. If it is your answer, it needs quotes: \"{name}\". If it is the name "
-                "from the answer cell above, that cell did not run, or it failed: fix it, run it (Shift + Enter), "
-                "then run this check again.")
+    if re.search(rf"^\s*{re.escape(name)}\s*(==|:)", source or "", flags=re.M):
+        return (f"To give an answer, write {name} = your answer, with one = sign: == asks whether two things "
+                "are equal, and : starts something else. Then run the cell again.")
+    if re.search(r"(^|\n)\s*check\(", source or "") and re.search(r"^\s*\w+\s*=[^=]", source or "", flags=re.M):
+        return (f"`{name}` has no value yet: the answer line in this cell and the check must use the same name, "
+                f"spelt the same way (the check asks for {name}). Correct the spelling, then run the cell again.")
+    if re.search(r"(^|\n)\s*check\(", source or "") and name != "check":
+        return (f"`{name}` has no value yet: run the answer cell above first (Shift + Enter), and check that "
+                f"the name there is spelt exactly {name}; if that cell shows a box, fix what it says. If it is "
+                f"your answer, it needs quotes: \"{name}\".")
     if name in SETUP_NAMES:
         return (f"Python does not know `{name}` yet: the cells at the top of the notebook have not run. Run them "
                 "first (or Run → Run All Cells), then this cell again.")

@@ -32,7 +32,8 @@ def _magnitude_hint(value, expected, unit):
         return None
     ratio = value / expected
     if _close(ratio, -1, 0.02, 0):
-        return f"right size, wrong sign: check the order of the two numbers. The answer is in {unit}."
+        return (f"right size, wrong sign: leave out the minus sign, or, if you subtracted, swap the two numbers. "
+                f"The answer is in {unit}.")
     money, percent = "USD" in unit, "percent" in unit
     thousand = ("a factor of 1,000: millions for billions, or thousands for millions?" if money else
                 "a factor of 1,000: check the decimal point, and that no comma was read as one.")
@@ -60,7 +61,7 @@ def _value(x):
 
 
 def number(expected, unit, rel_tol=0.005, abs_tol=0.0, known_wrong=(), what=None, accept=None,
-           too_high=None, too_low=None, counts=False, echo=True):
+           too_high=None, too_low=None, counts=False, echo=True, steps=None):
     """A grader for a numeric answer.
 
     expected: the value, or a function returning it (so it can be read from the datasets).
@@ -76,6 +77,8 @@ def number(expected, unit, rel_tol=0.005, abs_tol=0.0, known_wrong=(), what=None
     counts: the answer is a count (of days, chips, events): a whole number, exactly.
     echo: the passing message repeats the answer (False for a lesson's practice question, whose
         folded model answer must not show its value when "Run All" runs it).
+    steps: (start, step) of the slider an answer is read from: a value between its steps is told
+        so, before too_high / too_low (which would not hold between steps).
 
     Messages never state the expected value: they name the form, the unit and the slip.
     """
@@ -87,7 +90,8 @@ def number(expected, unit, rel_tol=0.005, abs_tol=0.0, known_wrong=(), what=None
         if problem:
             return False, problem
         target = _value(expected)
-        tolerance = f"within {rel_tol:.1%}" if rel_tol else ("exactly" if counts else f"within {_fmt(abs_tol)} {unit}")
+        points = "percentage points" if unit == "percent" else unit
+        tolerance = f"within {rel_tol:.1%}" if rel_tol else ("exactly" if counts else f"within {_fmt(abs_tol)} {points}")
         said = f"{_fmt(value)} {unit}: that" if echo else "that"
         if accept is not None:
             low, high = _value(accept)
@@ -101,6 +105,9 @@ def number(expected, unit, rel_tol=0.005, abs_tol=0.0, known_wrong=(), what=None
         magnitude = _magnitude_hint(value, target, unit)
         if magnitude:
             return False, magnitude
+        if steps is not None and not _close((value - steps[0]) / steps[1], round((value - steps[0]) / steps[1]), 0, 1e-6):
+            return False, (f"{_fmt(value)} is not one of the slider's values: it moves in steps of {_fmt(steps[1])} "
+                           f"{unit}. Give the value the slider shows.")
         if accept is not None and value > high and too_high:
             return False, _text(too_high)
         if accept is not None and value < low and too_low:
@@ -126,9 +133,10 @@ def _normalise(text):
 
 def _letter(text):
     """'(c)', 'c)', 'c: how fast ...' -> 'c', for questions whose options are letters. A text that
-    names a second option ('c and b', 'c or a') stays as it is, so it is no option: it hedges."""
+    names a second option ('c and b', 'c or a') stays as it is, so it is no option: it hedges.
+    A letter followed by a space and words ('a charge Nvidia booked') is a sentence, not a letter."""
     import re
-    match = re.match(r"^\(?([a-z])\)?(?:[.:)\s](.*))?$", text)
+    match = re.match(r"^\(?([a-z])\)?(?:[.:),]\s*(.*))?$", text)
     if not match:
         return text
     rest = " " + (match.group(2) or "") + " "
@@ -137,7 +145,50 @@ def _letter(text):
     return text if hedged else match.group(1)
 
 
-def choice(accepted, known_wrong=(), what=None, options=None, echo=True):
+def _as_letter(text, labels):
+    """For a lettered question with `labels` ({letter: the option's words}): the letter an answer
+    means, or (None, hint) when its letter and its words name different options."""
+    import re
+    t = _normalise(text)
+    labels = {k: [v] if isinstance(v, str) else list(v) for k, v in labels.items()}  # words, then other forms
+    def ids(x):
+        found = re.findall(r"[a-z]{2}\s*[-–]?\s*\d+", x)
+        rest = re.sub(r"[a-z]{2}\s*[-–]?\s*\d+|\band\b|[&/,+\s]", "", x)
+        return {re.sub(r"[\s–-]", "", i) for i in found} if found and not rest else None
+    for letter, forms in labels.items():
+        if t in {_normalise(f) for f in forms} or (ids(t) and ids(t) == ids(_normalise(forms[0]))):
+            return letter, None  # the option's words, without the letter
+    match = re.match(r"^\(?([a-z])\)?[.:),]\s*(.+)$", t)
+    if match and match.group(1) in labels:
+        said, own = match.group(2), [_normalise(f) for f in labels[match.group(1)]]
+        others = [k for k, forms in labels.items() if k != match.group(1) and said in _normalise(forms[0])]
+        if said in own:
+            return match.group(1), None  # the letter and its own words, as the question prints them
+        if others and not any(said in f for f in own):
+            return None, (f"the letter and the words name different options: '{match.group(1)}' and the words of "
+                          f"'{others[0]}'. Type just the letter you mean, in quotes.")
+    return text, None
+
+
+def _bare_figure(text):
+    """'$15 billion', 'USD 15bn', '15.0' -> '15': the figure, for options that are figures ('15', '10-16')."""
+    import re
+    t = _normalise(text).replace("us$", "").replace("usd", "").replace("$", "").strip()
+    t = re.sub(r"\s*(billion|bn|b)\b\.?$", "", t).strip()
+    return re.sub(r"(?<=\d)\.0+(?=$|-)", "", t)
+
+
+def _subtracted(value, options):
+    """The option a number came from when Python read it as a subtraction (10-16 gives -6), or None."""
+    import re
+    for option in options or ():
+        m = re.fullmatch(r"(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)", option)
+        if m and isinstance(value, numbers.Number) and math.isclose(float(m.group(1)) - float(m.group(2)), value):
+            return option
+    return None
+
+
+def choice(accepted, known_wrong=(), what=None, options=None, echo=True, labels=None):
     """A grader for a text answer that must be one of `accepted` (case, spaces and _ ignored).
 
     accepted: the texts that pass, or a function returning them (to read them from the data).
@@ -147,16 +198,31 @@ def choice(accepted, known_wrong=(), what=None, options=None, echo=True):
     A one-row Series or array holding the text counts as that text. Where every option is one
     letter, "(c)" and "c: ..." count as "c".
     echo: the passing message repeats the answer (see `number`).
+    labels: for lettered options, {letter: the option's words, or a list of them and other forms}:
+        the words alone count as their letter, and a letter followed by another option's words is
+        told so.
+    Where every option is a figure ('15', '10.5', '10-16'), '$15 billion' and '15.0' count as '15'.
     """
+    import re
     option_norm = {_normalise(o) for o in options or ()}
     letters = bool(options) and all(len(o) == 1 for o in options)
+    figures = bool(options) and all(re.fullmatch(r"[\d.]+(-[\d.]+)?", o) for o in options)
 
     def norm(text):
         text = _normalise(text)
+        if figures:
+            return _bare_figure(text)
         return _letter(text) if letters else text
 
     def grade(answer):
         answer = one_item(answer)
+        if not isinstance(answer, str) and _subtracted(answer, options):
+            return False, (f"without quotes Python computes {_subtracted(answer, options)} as a subtraction "
+                           f"(it gave {short_repr(answer)}): put the answer in quotes, as the question writes it.")
+        if isinstance(answer, str) and labels:
+            answer, mismatch = _as_letter(answer, labels)
+            if mismatch:
+                return False, mismatch
         if not isinstance(answer, str):
             form = ("one of the options the question names, in quotes" if options
                     else "a text in quotes, as the question asks")

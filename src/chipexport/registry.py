@@ -25,7 +25,7 @@ class Question:
 _REGISTRY = {}
 
 #: The written questions (answered in a text cell, read by the instructor): they have no check.
-WRITTEN = {"1.12", "1.13", "2.12", "2.13", "3.8"}
+WRITTEN = {"1.12", "1.13", "2.12", "2.13", "3.8", "4.9"}
 
 #: The checked questions marked "for students who code": optional; the gradebook counts them apart.
 OPTIONAL = {"1.9", "1.11", "2.3", "2.6", "2.8"}

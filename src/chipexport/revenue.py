@@ -4,8 +4,8 @@ For one period of chip sales to China:
 
     sales          = units × price                      what Chinese buyers pay
     US take        = sales × share                      the government's cut (the 15 % of August
-                                                        2025; the 25 % on the H200, collected as
-                                                        an import tariff)
+                                                        2025; the 25 % on the H200, set,
+                                                        apparently, as an import tariff)
     firm keeps     = sales × (1 − share)
     net for firm   = firm keeps − write-down            the write-down: a one-off charge a firm
                                                         books when sales are stopped
@@ -49,7 +49,7 @@ OUTPUTS = {
 # ("ratio", R&D row, revenue row): R&D over revenue, from a financial-data aggregator's figures
 # (so an assumption of the model, not a fact); None: zero, the model's own floor.
 RANGES = {
-    "units": [None, ("row", "market", "MK-106", "value_low", 1)],                 # 0 to ~1 M, as reported
+    "units": [None, ("row", "market", "MK-106", "value_low", 1)],  # 0 to the 1,000,000+ of nine months of 2024, as reported
     "price_usd": [("row", "market", "MK-103", "value_low", 1), ("row", "market", "MK-101", "value_high", 1)],
     "share": [None, ("text", "timeline", "TL-063", 0.25)],                        # 0 to the 25 %
     "intensity": [("ratio", "MK-059", "MK-007"), ("ratio", "MK-057", "MK-005")],  # FY2026, FY2024
@@ -169,7 +169,7 @@ def tornado(base, output="net", bounds=None, write_down_bn=0.0):
 # Controls in percent and chips; the model takes fractions (above).
 UNITS = dict(min=0, max=1_000_000, step=25_000)     # 0 to ~1 M: MK-106 (as reported)
 PRICE = dict(min=5_000, max=30_000, step=500)       # the H20's sourced range is 10,000-15,000 (MK-103, MK-101)
-INTENSITY = dict(min=8.0, max=15.0, step=0.5)       # the 8.6-14 % assumption, in steps a slider can take
+INTENSITY = dict(min=8.0, max=15.0, step=0.5)       # the 8.6-14.2 % assumption, in steps a slider can take
 PRESETS = {  # only numbers the research gives; the H200's price is the student's own (none is sourced)
     "April 2025: licence requirement": dict(units=0, share=0.0, write_down=True),
     "July–August 2025: licences with 15 %": dict(units=1_000_000, price_usd=12_000, share=0.15, write_down=False),

@@ -4,10 +4,9 @@ Expected answers come from the datasets and from the model of `chipexport.revenu
 explorer's own slider steps (revenue.UNITS, PRICE, INTENSITY). No message states an expected value.
 """
 
-import math
-
 from .. import data, revenue
 from ..graders import choice, number
+from ..sliders import first_step
 from ..registry import Question, register
 
 LOST_REVENUE = ["15", "10.5", "10-16"]
@@ -37,25 +36,14 @@ def _preset(name):
 APRIL, JULY, H200 = list(revenue.PRESETS)
 
 
-def _first_step(control, start, reaches):
-    """The first value of a slider (dict of min, max, step) from `start` up at which `reaches(value)`."""
-    k = math.ceil((start - control["min"]) / control["step"])
-    for value in (control["min"] + i * control["step"] for i in range(k, 10 ** 6)):
-        if value > control["max"]:
-            return None
-        if reaches(value):
-            return value
-    return None
-
-
 def _units_covering_write_down():
     settings = {**_preset(APRIL), "price_usd": 12_000}
-    return _first_step(revenue.UNITS, 0, lambda u: revenue.results(**{**_drop_tornado(settings), "units": u})["net"] >= 0)
+    return first_step(revenue.UNITS, 0, lambda u: revenue.results(**{**_drop_tornado(settings), "units": u})["net"] >= 0)
 
 
 def _h200_price_for(take_bn):
     settings = _preset(H200)
-    return _first_step(revenue.PRICE, revenue.PRICE["min"],
+    return first_step(revenue.PRICE, revenue.PRICE["min"],
                        lambda p: revenue.results(**{**_drop_tornado(settings), "price_usd": p})["us_take"] >= take_bn - 1e-9)
 
 
@@ -71,7 +59,7 @@ def _tornado_order(settings, output="rd_uplift"):
 
 def _intensity_where_price_overtakes():
     settings = _preset(JULY)
-    return _first_step(revenue.INTENSITY, settings["intensity"],
+    return first_step(revenue.INTENSITY, settings["intensity"],
                        lambda i: _tornado_order({**settings, "intensity": i}).index("price per chip")
                        < _tornado_order({**settings, "intensity": i}).index("R&D intensity (assumption)"))
 
@@ -104,6 +92,8 @@ register(Question(
                (lambda: revenue.results(**_drop_tornado(_preset(JULY)))["firm_keeps"],
                 "that is what the firm keeps; the question asks for the government's part."),
                (15, "15 is the share in percent; the question asks for the take in USD billion."),
+               (lambda: revenue.results(**_drop_tornado(_preset(H200)))["us_take"],
+                "that is the take at the December preset; press the July–August button."),
            ])))
 
 # ----------------------------------------------------------------------------- the exercises
@@ -125,8 +115,11 @@ register(Question(
 
 register(Question(
     "3.2", "What the $2.5 billion of Nvidia's first fiscal quarter of 2026 measures (TL-020): a, b, c or d.",
-    choice(["c"], options=["a", "b", "c", "d"], what="revenue Nvidia could not ship", known_wrong=[
-        ("a", "the estimate was the 'up to about $5.5 billion' of April (MK-067); the $2.5 billion is another quantity."),
+    choice(["c"], options=["a", "b", "c", "d"], what="revenue Nvidia could not ship", labels={
+        "a": "an estimate of charges", "b": "a charge Nvidia booked", "c": "revenue it could not ship",
+        "d": "revenue cut from the next quarter's outlook"}, known_wrong=[
+        ("a", "the estimate was April's charge of up to about $5.5 billion (MK-067); the $2.5 billion is another "
+              "quantity."),
         ("b", "the booked charge was the $4.5 billion (TL-020); the $2.5 billion is not a charge."),
         ("d", "the cut from the next quarter's outlook was the $8 billion; the $2.5 billion belongs to the quarter "
               "just ended."),
@@ -143,6 +136,7 @@ register(Question(
     "3.4", "At the April 2025 preset with a price of $12,000, the chips (in the slider's steps) at which Nvidia's "
            "net first stops being negative.",
     number(_units_covering_write_down, unit="chips", counts=True, what="the chips that cover the write-down",
+           steps=(revenue.UNITS["min"], revenue.UNITS["step"]),
            accept=lambda: (_units_covering_write_down(),) * 2,
            known_wrong=[
                (lambda: _units_covering_write_down() - revenue.UNITS["step"],
@@ -151,20 +145,27 @@ register(Question(
                 "that covers the write-down, but fewer chips already do: the question asks for the first step."),
                (lambda: revenue.figure(revenue.WRITE_DOWNS["Nvidia"]),
                 "that is the write-down in USD billion; the question asks for a number of chips."),
-           ], too_low="at that setting the net is still negative: sell more chips.",
+               (lambda: revenue.figure(revenue.WRITE_DOWNS["Nvidia"]) * 1e9,
+                "that is the write-down in US dollars; the question asks for a number of chips."),
+           ], too_low="at the April preset with a price of 12,000 the net is still negative there: sell more chips. "
+                      "If the explorer shows 0.00 there, check the price: the April button keeps the price you set.",
            too_high="that covers the write-down, but fewer chips already do: find the first step.")))
 
 register(Question(
     "3.5", "At the December 2025 H200 preset, the price per chip (in the slider's steps) at which the US "
            "government's take first reaches USD 2.5 billion.",
     number(lambda: _h200_price_for(2.5), unit="USD", rel_tol=0, abs_tol=0, what="the price that gives that take",
+           steps=(revenue.PRICE["min"], revenue.PRICE["step"]),
            accept=lambda: (_h200_price_for(2.5),) * 2,
            known_wrong=[
                (lambda: _h200_price_for(2.5) - revenue.PRICE["step"],
                 "the take is still under USD 2.5 billion there: raise the price."),
                (2.5, "2.5 is the take in USD billion; the question asks for the price per chip, in USD."),
-           ], too_low="at that price the take stays under USD 2.5 billion: raise it.",
-           too_high="that price gives more than USD 2.5 billion; a lower step already reaches it.")))
+               (2.5e9, "that is the take in US dollars; the question asks for the price per chip, in USD."),
+           ], too_low="at the December preset (400,000 chips, 25 %) the take stays under USD 2.5 billion at that "
+                      "price: raise it, and check that the December button is the one pressed.",
+           too_high="at the December preset that price gives more than USD 2.5 billion; a lower step already "
+                    "reaches it.")))
 
 register(Question(
     "3.6", "At the July–August 2025 preset (R&D intensity 10 %), the input the tornado of 'R&D it could fund' "
@@ -179,6 +180,7 @@ register(Question(
     "3.7", "From 10 % up, in the slider's steps, the R&D intensity at which 'price per chip' first ranks above the "
            "R&D intensity in the tornado (July–August 2025 preset).",
     number(_intensity_where_price_overtakes, unit="percent", rel_tol=0, abs_tol=0.01,
+           steps=(revenue.INTENSITY["min"], revenue.INTENSITY["step"]),
            what="the intensity at which the order changes", accept=lambda: (_intensity_where_price_overtakes(),) * 2, known_wrong=[
                (lambda: _intensity_where_price_overtakes() - revenue.INTENSITY["step"],
                 "there the price's bar is still the shorter of the two: go higher."),

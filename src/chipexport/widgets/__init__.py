@@ -13,14 +13,17 @@ Each widget has `settings()`, a dict of its control values, and each builder acc
 - `course_guide` (00): the TPP-floor demo;
 - `the_reversal` (01): the timeline and its explorer;
 - `what_makes_a_chip_controlled` (02): the chip map, its explorer, compute and bandwidth;
-- `the_money` (03): Nvidia's revenue by fiscal year, the revenue-at-stake model and its tornado.
+- `the_money` (03): Nvidia's revenue by fiscal year, the revenue-at-stake model and its tornado;
+- `compute_and_security` (04): the compute-balance model, its yardstick switch and its band.
 """
 
+from .compute_and_security import compute_explorer, compute_figure
 from .course_guide import floor_demo, floor_demo_categories, floor_demo_figure, tpp_bars_figure
 from .figure_widget import CSS_CLASS, FigureWidget
 from .the_money import china_revenue_figure, revenue_explorer, revenue_figure
 from .the_reversal import timeline_explorer, timeline_figure
 from .what_makes_a_chip_controlled import compute_and_bandwidth_figure, threshold_explorer, threshold_map_figure
 
-__all__ = ["CSS_CLASS", "FigureWidget", "china_revenue_figure", "compute_and_bandwidth_figure", "floor_demo", "floor_demo_figure",
+__all__ = ["CSS_CLASS", "FigureWidget", "china_revenue_figure", "compute_and_bandwidth_figure", "compute_explorer",
+           "compute_figure", "floor_demo", "floor_demo_figure",
            "floor_demo_categories", "revenue_explorer", "revenue_figure", "threshold_explorer", "threshold_map_figure", "timeline_explorer", "timeline_figure", "tpp_bars_figure"]

@@ -38,6 +38,7 @@ def _summary(r, tornado_rows, tornado_of, share):
 def _ranges_line():
     """The rows each range end of the tornado rests on, for the line under the figure."""
     said = "; ".join(f"{revenue.PARAMETERS[name][0]}: {words}" for name, words in revenue.range_sources().items())
+    said += ". Chips and price are the H20's ranges at every preset: no source gives the H200's"
     return f'<p style="font-size:0.85em">Ranges of the tornado, from: {html.escape(said)}.</p>'
 
 
@@ -63,7 +64,7 @@ def _draw():
     title = right.text(0.5, 1.02, "", transform=right.transAxes, ha="center", fontsize=10, zorder=5)
     plotting.decorate(right, xlabel="USD billion, as each parameter runs over its range")
     plotting.source_line(fig, ("market", ["MK-101", "MK-103", "MK-106", "MK-005", "MK-007", "MK-057", "MK-059"]),
-                         ("timeline", ["TL-020", "TL-036", "TL-063"]))
+                         ("timeline", ["TL-020", "TL-036", "TL-063", "TL-065"]))
     state = {"axis": None}
     bounds, nvidia = revenue.ranges(), revenue.figure(revenue.WRITE_DOWNS["Nvidia"])  # read once; a move reads no file
     ranges_line = _ranges_line()
@@ -154,12 +155,14 @@ def china_revenue_figure():
             said.append(f"{row['fiscal year']} {total:,.1f} bn, China: no figure")
             continue
         part = row["China incl. Hong Kong (USD bn)"]
-        part = part if part is not None and part == part else total * pct / 100
+        derived = part is None or part != part  # a reported share without an amount: share x filed total
+        part = total * pct / 100 if derived else part
         filed = tier == "fact"
         ax.bar(i, part, color=plotting.PALETTE[0], edgecolor="black", linewidth=0.5,
                hatch="" if filed else "//", alpha=1 if filed else 0.6)
         ax.text(i, total + 3, f"{pct:.0f} %", ha="center", fontsize=9)
-        said.append(f"{row['fiscal year']} {total:,.1f} bn, China {pct:.0f} % ({tier})")
+        said.append(f"{row['fiscal year']} {total:,.1f} bn, China {pct:.0f} % ({tier}"
+                    + ("; bar drawn as that share of the total, our arithmetic)" if derived else ")"))
     handles = [plotting.matplotlib.patches.Patch(facecolor="#d9d9d9", edgecolor="black", label="total revenue (filed)"),
                plotting.matplotlib.patches.Patch(facecolor=plotting.PALETTE[0], edgecolor="black",
                                                  label="China incl. Hong Kong (filed)"),
