@@ -88,7 +88,7 @@ FIGURES = {
         ("H100 989.4 TFLOPS and 3.35 TB/s", ("chips", "CH-H100", "memory_bandwidth_tbs"), 3.35),
         ("the H200 has the H100's compute and 4.8 TB/s", ("chips", "CH-H200", "memory_bandwidth_tbs"), 4.8),
         ("3.3 to 6.69 times faster", ("market", "MK-179", "value_high"), 6.69),
-        ("The benchmark column has a figure for the H20 only: 1.1", ("market", "MK-180", "value_low"), 1.1),
+        ("a measured figure for the H20 only (the H100 is 1.0 by definition): 1.1", ("market", "MK-180", "value_low"), 1.1),
         ("at most 200,000 AI chips in 2025", ("market", "MK-127", "value_high"), 200000),
         ("about 300,000 Ascend 910C made", ("market", "MK-130", "value_low"), 300000),
         ("653,000 at the current pace", ("market", "MK-129", "value_low"), 653000),

@@ -233,7 +233,8 @@ class Source:
         "fact" for a row taught as fact; "reported:" and the outlet for one taught as reported;
         "example only" for a page shown only as an example for source criticism.
         """
-        outlet = self.publisher.split(" (")[0]
+        copy = re.search(r"\((\w[^()]*?) copy\)$", self.publisher)  # "PR Chief (CNBC copy)": CNBC's story
+        outlet = copy.group(1) if copy and copy.group(1) != "syndicated" else self.publisher.split(" (")[0]
         return {"as_fact": f"[{self.id} · fact]", "as_reported": f"[{self.id} · reported: {outlet}]",
                 "not_as_fact": f"[{self.id} · example only]"}[self.tier]
 
