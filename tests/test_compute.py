@@ -3,6 +3,7 @@ add up, Huawei's estimates stay one per row, and the Monte-Carlo band is seeded.
 
 import math
 
+import numpy as np
 import pytest
 
 from chipexport import compute, data
@@ -62,6 +63,11 @@ def test_imports_to_match_huawei():
 def test_bad_input_gets_a_sentence(bad):
     with pytest.raises(ValueError, match="imports should be"):
         compute.balance(bad, 1, 0, 1)
+
+
+def test_numpy_numbers_count_as_numbers():
+    plain = compute.balance(1_000, 0.15, 300_000, 0.5)
+    assert compute.balance(np.int64(1_000), np.float64(0.15), np.int64(300_000), np.float64(0.5)) == plain
 
 
 def test_an_unknown_yardstick_names_the_choices():

@@ -2,6 +2,7 @@
 
 import math
 
+import numpy as np
 import pytest
 
 from chipexport import data, revenue
@@ -35,6 +36,12 @@ def test_the_share_that_matches_the_write_down():
 def test_bad_input_gets_a_sentence(bad):
     with pytest.raises(ValueError, match="units should be"):
         revenue.revenue_at_stake(units=bad, price_usd=12_000)
+
+
+def test_numpy_numbers_count_as_numbers():
+    """A value read from an array (numpy's int64 or float64) gives the same result as a plain one."""
+    plain = revenue.revenue_at_stake(units=1_000, price_usd=12_000.0, share=0.15)
+    assert revenue.revenue_at_stake(units=np.int64(1_000), price_usd=np.float64(12_000), share=np.float64(0.15)) == plain
 
 
 def test_a_share_above_one_is_refused():

@@ -29,6 +29,8 @@ import numpy as np
 import pandas as pd
 
 from . import data
+from .model_inputs import number as _number
+from .tables import TIER_SHOWN
 
 REFERENCE = "CH-H100"  # the chip every other chip is measured against
 # yardstick: (words, the chips.csv column it divides). The benchmark has one figure, the H20's.
@@ -54,16 +56,6 @@ SMUGGLED_2024 = "MK-163"               # CNAS: 10,000 to several hundred thousan
 SMUGGLED_MEDIAN = 140_000              # stated in the row's own text (tests check it is there)
 US_RATIO_ROWS = {"Epoch AI, May 2025 (cluster performance)": ("MK-170", "MK-171"),
                  "IFP, 2026 with no exports": "MK-173"}
-
-
-def _number(name, value, low=0.0, high=math.inf):
-    """`value` as a float in [low, high], or a ValueError that says what was expected."""
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise ValueError(f"{name} should be a number; got {value!r}.")
-    if math.isnan(value) or not low <= value <= high:
-        bound = f"between {low:g} and {high:g}" if high < math.inf else f"{low:g} or more"
-        raise ValueError(f"{name} should be {bound}; got {value!r}.")
-    return float(value)
 
 
 def _yardstick(name):
@@ -172,9 +164,8 @@ def huawei_estimates():
 
 def huawei_table():
     """Huawei's 2025 output, one estimate per row, as a table to read (never a range)."""
-    tier_words = {"as_fact": "fact", "as_reported": "reported", "not_as_fact": "example only"}
     return pd.DataFrame([{"row": r["row"], "what it counts": r["counts"], "chips": f"{r['bound']} {r['chips']:,.0f}",
-                          "source": r["source"], "source tier": tier_words[r["tier"]]} for r in huawei_estimates()])
+                          "source": r["source"], "source tier": TIER_SHOWN[r["tier"]]} for r in huawei_estimates()])
 
 
 def _missing(x):

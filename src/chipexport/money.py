@@ -4,9 +4,9 @@
 import pandas as pd
 
 from . import data
+from .tables import TIER_SHOWN
 
 FISCAL_YEARS = ["FY2020", "FY2021", "FY2022", "FY2023", "FY2024", "FY2025", "FY2026"]
-TIER_WORDS = {"as_fact": "fact", "as_reported": "reported", "not_as_fact": "example only"}
 
 
 def _annual(metric):
@@ -44,7 +44,7 @@ def china_by_fiscal_year():
         ids = [r["id"] for r in (t, c, s) if r is not None]
         out.append({"fiscal year": year, "total revenue (USD bn)": _round(revenue),
                     "China incl. Hong Kong (USD bn)": _round(china_bn), "China share (%)": _round(pct, 1),
-                    "China figure's source tier": TIER_WORDS.get(tier, "no figure in our data"),
+                    "China figure's source tier": TIER_SHOWN.get(tier, "no figure in our data"),
                     "rows": ", ".join(ids)})
     return pd.DataFrame(out)
 

@@ -23,9 +23,8 @@ The ranges a student may explore come from dataset rows (`RANGES`, read by `rang
 R&D intensity is an assumption computed from a financial-data aggregator's figures, and said so.
 """
 
-import math
-
 from . import data
+from .model_inputs import number as _number
 
 BILLION = 1e9
 
@@ -61,16 +60,6 @@ WRITE_DOWNS = {
     "Nvidia": ("text", "timeline", "TL-020", 4.5),        # the $4.5 billion booked in Q1 FY2026
     "AMD": ("row", "market", "MK-081", "value_high", 1e-3),  # up to about $800 million, USD million
 }
-
-
-def _number(name, value, low=0.0, high=math.inf):
-    """`value` as a float in [low, high], or a ValueError that says what was expected."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValueError(f"{name} should be a number; got {value!r}.")
-    if math.isnan(value) or not low <= value <= high:
-        bound = f"between {low:g} and {high:g}" if high < math.inf else f"{low:g} or more"
-        raise ValueError(f"{name} should be {bound}; got {value!r}.")
-    return float(value)
 
 
 def revenue_at_stake(units, price_usd, share=0.0, write_down_bn=0.0, intensity=0.1):

@@ -20,6 +20,8 @@ SOURCES = (("chips", ["CH-H20", "CH-H100", "CH-H200"]),
                        "MK-106"]),
            ("timeline", ["TL-044", "TL-062"]))
 
+YEAR_SHOWN = {year: words for words, year in YEARS.items()}  # "2026": "2026 (your scenario)"
+
 
 def _k(x):
     """H100-equivalents in words a screen reader and a reader agree on: thousands, one decimal."""
@@ -31,7 +33,7 @@ def _yardstick_words(yardstick):
 
 
 def _summary(r, chip, yardstick, us_ratio):
-    year = {v: k for k, v in YEARS.items()}[r["year"]]
+    year = YEAR_SHOWN[r["year"]]
     if r["per_import"] is None:
         imports = (f"the data have no {yardstick} figure for the {chip}, so its imports count as zero here: "
                    "pick another yardstick")
@@ -97,7 +99,7 @@ def _draw():
             bar.set_width(min(value, RATIO_AXIS))
             text.set_text(f"{value:.1f}×")
             text.set_x(min(value, RATIO_AXIS - 5.5) + 0.4)
-        title.set_text({v: k for k, v in YEARS.items()}[year] + f", by {yardstick}"  # short: it stays in its axes
+        title.set_text(YEAR_SHOWN[year] + f", by {yardstick}"  # short: it stays in its axes
                        + (" (example only)" if yardstick == "inference benchmark" else ""))
         return _summary(r, chip, yardstick, us_ratio)
 
